@@ -52,6 +52,11 @@ public final class DebianAssets {
         return tree;
     }
 
+    /** The unpacked tree of {@code pkg} if an earlier run fetched it, else null: never touches the network. */
+    public Path cached(String pkg) {
+        return remembered(cache.root().resolve("index/" + arch).resolve(pkg));
+    }
+
     /** The Debian name and version recorded for {@code pkg}, e.g. "linux-image-6.1.0-56-arm64 6.1.192-2". */
     public String provenance(String pkg) {
         try {

@@ -1,0 +1,18 @@
+package org.kforge.boot;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What a user asked of one twin boot. Null paths mean "kforge's default": Debian's kernel,
+ * an initramfs kforge builds, a run directory under the cache.
+ */
+public record BootOptions(String profile, Path kernel, Path initrd, boolean noInitrd, String append,
+                          Path disk, List<String> modules, String exec, Path out, String accel,
+                          Duration timeout, Duration silenceTimeout, Duration hangTimeout, int rootWaitSeconds,
+                          boolean refresh) {
+    public BootOptions {
+        modules = modules == null ? List.of() : List.copyOf(modules);
+    }
+}

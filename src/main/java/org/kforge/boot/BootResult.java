@@ -1,0 +1,10 @@
+package org.kforge.boot;
+
+import java.util.List;
+import org.kforge.console.Event;
+import org.kforge.console.Verdict;
+
+/** What a finished boot leaves: its plan, its events, its verdict and the exit code it earns. */
+public record BootResult(BootPlan plan, List<Event> events, Verdict verdict, Integer commandStatus,
+                         double seconds, int exitCode) {
+}

@@ -1,0 +1,154 @@
+package org.kforge.boot;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.kforge.KforgeException;
+import org.kforge.console.ConsoleText;
+import org.kforge.console.ConsoleWatcher;
+import org.kforge.console.Event;
+import org.kforge.console.RuleBook;
+import org.kforge.console.Verdict;
+import org.kforge.console.VerdictBuilder;
+import org.kforge.image.InitramfsWriter;
+import org.kforge.qemu.KernelCommandLine;
+import org.kforge.qemu.QemuSession;
+
+/**
+ * Runs a {@link BootPlan}: writes the initramfs, starts QEMU, feeds its console to the watcher and
+ * watches the clock. Every boot ends with a verdict, on time, and with QEMU stopped.
+ */
+public final class TwinBoot {
+    private static final long POLL_MILLIS = 10;
+    /** After a terminal line, read on this long without output (or until the panic's end marker). */
+    private static final double TRACE_QUIET_SECONDS = 1.0;
+    private static final double TRACE_MAX_SECONDS = 5.0;
+
+    private final BootOptions options;
+    private final Consumer<String> echo;
+
+    public TwinBoot(BootOptions options, Consumer<String> echo) {
+        this.options = options;
+        this.echo = echo;
+    }
+
+    public BootResult run(BootPlan plan) throws InterruptedException {
+        BootPlanner.prepareRunDir(plan.runDir());
+        writeInitramfs(plan);
+        ConsoleWatcher watcher = new ConsoleWatcher(RuleBook.builtIn(), facts(plan));
+        QemuSession session = QemuSession.start(plan.qemu(), plan.profile().qemu().packageName(),
+                plan.runDir().resolve("console.log"), plan.qmpSocket(), (line, t) -> {
+                    watcher.accept(line, t);
+                    echo.accept(ConsoleText.printable(line));
+                });
+        Thread onCtrlC = new Thread(session::stop, "kforge-stop-qemu");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        try {
+            watch(session, watcher);
+        } finally {
+            session.stop();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is already running
+            }
+        }
+        double seconds = session.secondsSinceStart();
+        if (!session.anyOutput() && session.exitValue() != 0 && watcher.terminal() == null) {
+            throw KforgeException.badInput("QEMU stopped before the kernel printed anything: "
+                    + lastLine(session.stderr()), "check the kernel, initrd and disk files QEMU was given");
+        }
+        if (!session.anyOutput() && watcher.terminal() == null) {
+            // QEMU ended (e.g. an init that powered off) and not one byte reached the console
+            noConsole(watcher, seconds, seconds);
+        } else if (watcher.terminal() == null && !watcher.seen("ready") && !watcher.seen("login-prompt")) {
+            watcher.note("incomplete", seconds, Map.of());
+        }
+        List<Event> events = watcher.events();
+        Verdict verdict = VerdictBuilder.decide(events);
+        Integer status = events.stream().filter(e -> e.id().equals("command-exit"))
+                .map(e -> Integer.valueOf(e.facts().get("match1"))).findFirst().orElse(null);
+        int exit = verdict.booted() ? (status == null ? 0 : status) : 1;
+        return new BootResult(plan, events, verdict, status, seconds, exit);
+    }
+
+    private void watch(QemuSession s, ConsoleWatcher w) throws InterruptedException {
+        double silence = options.silenceTimeout().toMillis() / 1000.0;
+        double hang = options.hangTimeout().toMillis() / 1000.0;
+        double timeout = options.timeout().toMillis() / 1000.0;
+        while (true) {
+            if (s.awaitExit(POLL_MILLIS)) return;
+            s.flushPartial(300);
+            Event terminal = w.terminal();
+            if (terminal != null) {
+                readTrace(s, w, terminal);
+                return;
+            }
+            double t = s.secondsSinceStart();
+            if (!s.anyOutput() && t >= silence) {
+                noConsole(w, t, silence);
+                return;
+            }
+            if (s.anyOutput() && s.secondsSinceOutput() >= hang) {
+                w.note("hang", t, Map.of("quiet", fmt(hang)));
+                return;
+            }
+            if (t >= timeout) {
+                w.note("timeout", t, Map.of("timeout", fmt(timeout)));
+                return;
+            }
+        }
+    }
+
+    /** Keeps reading after a terminal line until the trace is in the log: its end marker, or quiet. */
+    private static void readTrace(QemuSession s, ConsoleWatcher w, Event terminal) throws InterruptedException {
+        double since = s.secondsSinceStart();
+        while (s.secondsSinceStart() - since < TRACE_MAX_SECONDS) {
+            if (s.awaitExit(POLL_MILLIS)) return;
+            if (w.lastMessage().startsWith("---[ end ") || s.secondsSinceOutput() >= TRACE_QUIET_SECONDS) return;
+        }
+    }
+
+    private void noConsole(ConsoleWatcher w, double t, double silence) {
+        String asked = w.facts().get("cmdlineConsole");
+        String own = w.facts().get("console");
+        boolean wrong = asked != null && !asked.isEmpty() && !asked.split(",")[0].equals(own);
+        w.note(wrong ? "no-console-wrong-device" : "no-console", t, Map.of("silence", fmt(silence)));
+    }
+
+    private static Map<String, String> facts(BootPlan plan) {
+        Map<String, String> f = new HashMap<>();
+        f.put("console", plan.profile().console().device());
+        f.put("uart", plan.profile().console().uart());
+        f.put("earlycon", plan.profile().console().earlycon());
+        f.put("rootDevice", plan.profile().root().device());
+        f.put("profile", plan.profile().name());
+        String c = KernelCommandLine.value(plan.cmdline(), "console");
+        if (c != null) f.put("cmdlineConsole", c);
+        String r = KernelCommandLine.value(plan.cmdline(), "root");
+        if (r != null) f.put("rootArg", r);
+        return f;
+    }
+
+    private static void writeInitramfs(BootPlan plan) {
+        if (plan.initramfs() == null) return;
+        try (OutputStream out = Files.newOutputStream(plan.initrd())) {
+            InitramfsWriter.write(plan.initramfs(), out);
+        } catch (IOException e) {
+            throw KforgeException.badInput("cannot write the initramfs " + plan.initrd() + ": " + e.getMessage(), null);
+        }
+    }
+
+    private static String lastLine(String text) {
+        List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
+        return lines.isEmpty() ? "(no message)" : lines.get(lines.size() - 1).strip();
+    }
+
+    static String fmt(double seconds) {
+        return seconds == Math.rint(seconds) ? Long.toString((long) seconds) : String.format("%.1f", seconds);
+    }
+}

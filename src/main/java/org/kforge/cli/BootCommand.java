@@ -1,0 +1,101 @@
+package org.kforge.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.kforge.KforgeException;
+import org.kforge.asset.CacheDir;
+import org.kforge.boot.BootOptions;
+import org.kforge.boot.BootPlan;
+import org.kforge.boot.BootPlanner;
+import org.kforge.boot.BootResult;
+import org.kforge.boot.TwinBoot;
+import org.kforge.profile.MachineProfile;
+import org.kforge.profile.ProfileRegistry;
+import org.kforge.qemu.HostFacts;
+import org.kforge.report.ResultJson;
+import org.kforge.report.VerdictText;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "boot", mixinStandardHelpOptions = true,
+        description = {"Boot a kernel on a QEMU twin, watch its console and say what happened.",
+                "With no options: Debian's arm64 kernel and busybox on qemu-virt-arm64."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:booted (or the --exec command's status)", "1:the target failed (panic, no root, silence, timeout)",
+                "2:bad usage or bad input", "3:the host lacks something (the message names the package)"})
+final class BootCommand implements Callable<Integer> {
+    @Option(names = {"-p", "--profile"}, description = "machine profile (kforge profiles lists them; default ${DEFAULT-VALUE})",
+            defaultValue = ProfileRegistry.DEFAULT)
+    String profile;
+    @Option(names = "--kernel", description = "kernel Image to boot instead of Debian's")
+    Path kernel;
+    @Option(names = "--initrd", description = "initramfs to use instead of the one kforge builds")
+    Path initrd;
+    @Option(names = "--no-initrd", description = "boot with no initramfs at all")
+    boolean noInitrd;
+    @Option(names = "--append", description = "kernel command line words, after the profile's (a console= here replaces the profile's)")
+    String append;
+    @Option(names = "--disk", description = "raw disk image attached on the profile's disk bus")
+    Path disk;
+    @Option(names = "--module", split = ",", description = "kernel modules the initramfs loads (with their dependencies)")
+    List<String> modules;
+    @Option(names = "--exec", description = "shell command the initramfs runs after the ready marker")
+    String exec;
+    @Option(names = "--out", description = "run directory (default: runs/<time>-<profile> under the cache)")
+    Path out;
+    @Option(names = "--accel", description = "auto, kvm or tcg (default ${DEFAULT-VALUE}: KVM only for a guest of the host's architecture)",
+            defaultValue = "auto")
+    String accel;
+    @Option(names = "--timeout", description = "seconds before the boot is called a timeout (default ${DEFAULT-VALUE})", defaultValue = "120")
+    int timeout;
+    @Option(names = "--silence-timeout", description = "seconds with no console output before no-console (default ${DEFAULT-VALUE})",
+            defaultValue = "10")
+    int silenceTimeout;
+    @Option(names = "--hang-timeout", description = "seconds of silence after output before hang (default ${DEFAULT-VALUE})",
+            defaultValue = "30")
+    int hangTimeout;
+    @Option(names = "--root-wait", description = "seconds the initramfs waits for root= (default ${DEFAULT-VALUE})", defaultValue = "5")
+    int rootWait;
+    @Option(names = "--dry-run", description = "print the plan (QEMU argv, a reason per option) and do nothing")
+    boolean dryRun;
+    @Option(names = "--json", description = "print result.json on stdout (the console goes to stderr)")
+    boolean json;
+    @Option(names = {"-q", "--quiet"}, description = "do not echo the console")
+    boolean quiet;
+    @Option(names = "--refresh", description = "ask Debian for the newest kernel and busybox instead of the cached ones")
+    boolean refresh;
+    @Option(names = "--verbose", description = "stack traces on internal errors")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws InterruptedException, IOException {
+        if (!List.of("auto", "kvm", "tcg").contains(accel)) {
+            throw KforgeException.badInput("--accel " + accel + ": expected auto, kvm or tcg", null);
+        }
+        if (timeout <= 0 || silenceTimeout <= 0 || hangTimeout <= 0 || rootWait < 0) {
+            throw KforgeException.badInput("timeouts must be positive", null);
+        }
+        MachineProfile p = ProfileRegistry.builtIn().select(profile);
+        BootOptions o = new BootOptions(p.name(), kernel, initrd, noInitrd, append, disk, modules, exec, out,
+                accel.equals("auto") ? null : accel, Duration.ofSeconds(timeout), Duration.ofSeconds(silenceTimeout),
+                Duration.ofSeconds(hangTimeout), rootWait, refresh);
+        PrintStream human = json ? System.err : System.out;
+        BootPlan plan = new BootPlanner(CacheDir.fromEnvironment(), HostFacts.probe(),
+                msg -> System.err.println("kforge: " + msg)).plan(p, o, dryRun);
+        if (dryRun) {
+            System.out.print(plan.explain());
+            return ExitCode.OK;
+        }
+        System.err.println("kforge: " + plan.accel().reason());
+        System.err.println("kforge: run directory " + plan.runDir());
+        BootResult r = new TwinBoot(o, quiet ? line -> { } : human::println).run(plan);
+        ResultJson.write(r, plan.runDir().resolve("result.json"));
+        human.print(VerdictText.render(r.events(), r.verdict(), true));
+        if (json) System.out.println(ResultJson.render(r));
+        return r.exitCode();
+    }
+}

@@ -1,0 +1,19 @@
+package org.kforge.console;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** One console rule: a pattern and what a line that matches it means (see {@code console/rules.yaml}). */
+public record Rule(String id, Kind kind, Pattern pattern, String outcome, Role role, boolean terminal,
+                   String title, String why, List<String> fixes) {
+
+    public enum Kind { MILESTONE, FAILURE }
+
+    public enum Role { CAUSE, SYMPTOM }
+
+    public Matcher match(String line) {
+        Matcher m = pattern.matcher(line);
+        return m.find() ? m : null;
+    }
+}

@@ -1,0 +1,45 @@
+package org.kforge.qemu;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** A QEMU command line as a value: each option with the one-line reason it is there. */
+public record QemuPlan(String binary, List<Option> options) {
+
+    /** One option and its value(s), e.g. {@code -machine virt}, with why. */
+    public record Option(List<String> words, String reason) {
+    }
+
+    public List<String> argv() {
+        List<String> argv = new ArrayList<>();
+        argv.add(binary);
+        for (Option o : options) argv.addAll(o.words());
+        return argv;
+    }
+
+    /** The argv as one line a shell takes back as is. */
+    public String commandLine() {
+        return String.join(" ", argv().stream().map(QemuPlan::shellQuote).toList());
+    }
+
+    /** The command line, then one line per option saying why it is there. */
+    public String explain() {
+        StringBuilder out = new StringBuilder(commandLine()).append("\n\n");
+        int width = options.stream().mapToInt(o -> display(o).length()).max().orElse(0);
+        for (Option o : options) {
+            out.append(String.format("  %-" + Math.min(width, 48) + "s  %s%n", display(o), o.reason()));
+        }
+        return out.toString();
+    }
+
+    private static String display(Option o) {
+        return String.join(" ", o.words().stream().map(QemuPlan::shellQuote).toList());
+    }
+
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_./=,:+@%-]+");
+
+    static String shellQuote(String word) {
+        return SAFE.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'";
+    }
+}

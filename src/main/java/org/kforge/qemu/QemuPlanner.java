@@ -1,0 +1,49 @@
+package org.kforge.qemu;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.kforge.profile.MachineProfile;
+
+/** Turns a profile and its inputs into a {@link QemuPlan}, a reason for every option. */
+public final class QemuPlanner {
+    private QemuPlanner() {
+    }
+
+    public static QemuPlan plan(BootInputs in) {
+        MachineProfile p = in.profile();
+        MachineProfile.Qemu q = p.qemu();
+        String accelKey = in.accel().name();
+        List<QemuPlan.Option> o = new ArrayList<>();
+        o.add(opt(q.machineReason(), "-machine", q.machine()));
+        o.add(opt(in.accel().reason(), "-accel", accelKey));
+        o.add(opt(q.cpuReason().get(accelKey), "-cpu", q.cpu().get(accelKey)));
+        o.add(opt("CPUs of the twin", "-smp", Integer.toString(q.smp())));
+        o.add(opt("RAM of the twin, in MiB", "-m", Integer.toString(q.memoryMiB())));
+        o.add(opt("no window: the console is the serial line", "-display", "none"));
+        o.add(opt("the first UART (" + p.console().device() + ", a " + p.console().uart()
+                + ") on stdio, where kforge reads it", "-serial", "stdio"));
+        o.add(opt("no human monitor; kforge drives QEMU through QMP", "-monitor", "none"));
+        o.add(opt("QMP socket: kforge stops the twin cleanly through it", "-qmp",
+                "unix:" + in.qmpSocket() + ",server=on,wait=off"));
+        o.add(opt("a reboot ends the run (with panic=-1, a panic ends it at once)", "-no-reboot"));
+        o.add(opt("the kernel image, booted directly (no firmware)", "-kernel", in.kernel().toString()));
+        if (in.initrd() != null) o.add(opt("the initramfs", "-initrd", in.initrd().toString()));
+        o.add(opt("kernel command line: console=" + p.console().device() + " is this machine's console",
+                "-append", in.cmdline()));
+        o.add(opt("user-mode networking (no root needed on the host)", "-netdev", "user,id=net0"));
+        o.add(opt("the twin's NIC, driver " + String.join(",", p.net().modules()), "-device",
+                p.net().device() + ",netdev=net0"));
+        if (in.disk() != null) {
+            o.add(opt("the disk image, raw, attached below", "-drive",
+                    "file=" + in.disk() + ",format=raw,if=none,id=disk0"));
+            o.add(opt("the root disk on this profile's bus: the guest sees " + p.root().device(), "-device",
+                    p.root().bus() + ",drive=disk0"));
+        }
+        for (String extra : q.extraArgs()) o.add(opt("from the profile", extra));
+        return new QemuPlan(q.binary(), o);
+    }
+
+    private static QemuPlan.Option opt(String reason, String... words) {
+        return new QemuPlan.Option(List.of(words), reason);
+    }
+}

@@ -1,0 +1,195 @@
+package org.kforge.qemu;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.kforge.KforgeException;
+
+/**
+ * A running twin: the QEMU process, its serial console split into lines (each handed to a listener
+ * with the time since start, and written to console.log as it comes), its stderr kept, and a stop
+ * that asks QMP to quit before it kills.
+ */
+public final class QemuSession implements AutoCloseable {
+    /** Receives every console line, without its line end, on the reader thread. */
+    public interface LineListener {
+        void line(String text, double seconds);
+    }
+
+    private final Process process;
+    private final Path qmpSocket;
+    private final OutputStream consoleLog;
+    private final LineListener listener;
+    private final long startNanos;
+    private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    private final Thread reader;
+    private final Thread errReader;
+    private volatile long lastOutputNanos;
+    private volatile boolean anyOutput;
+    private long partialSince;
+
+    private QemuSession(Process process, Path qmpSocket, OutputStream consoleLog, LineListener listener, long start) {
+        this.process = process;
+        this.qmpSocket = qmpSocket;
+        this.consoleLog = consoleLog;
+        this.listener = listener;
+        this.startNanos = start;
+        this.lastOutputNanos = start;
+        this.reader = new Thread(this::readConsole, "qemu-console");
+        this.errReader = new Thread(this::readStderr, "qemu-stderr");
+    }
+
+    /** Starts QEMU; a missing binary is the host's lack, with the package that fixes it. */
+    public static QemuSession start(QemuPlan plan, String qemuPackage, Path consoleLog, Path qmpSocket,
+                                    LineListener listener) {
+        Process p;
+        long start = System.nanoTime();
+        try {
+            p = new ProcessBuilder(plan.argv()).start();
+        } catch (IOException e) {
+            throw KforgeException.hostMissing(plan.binary() + " is not installed", "apt-get install " + qemuPackage);
+        }
+        try {
+            QemuSession s = new QemuSession(p, qmpSocket, Files.newOutputStream(consoleLog), listener, start);
+            s.reader.start();
+            s.errReader.start();
+            return s;
+        } catch (IOException e) {
+            p.destroyForcibly();
+            throw KforgeException.badInput("cannot write " + consoleLog + ": " + e.getMessage(), null);
+        }
+    }
+
+    private void readConsole() {
+        byte[] buf = new byte[8192];
+        try (InputStream in = process.getInputStream()) {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                long now = System.nanoTime();
+                lastOutputNanos = now;
+                anyOutput = true;
+                consoleLog.write(buf, 0, n);
+                consoleLog.flush();
+                split(buf, n, now);
+            }
+        } catch (IOException e) {
+            // QEMU went away; what was read is in console.log
+        } finally {
+            flushPartial(0);
+            try {
+                consoleLog.close();
+            } catch (IOException ignored) {
+                // nothing more to save
+            }
+        }
+    }
+
+    private synchronized void split(byte[] buf, int n, long now) {
+        for (int i = 0; i < n; i++) {
+            if (buf[i] == '\n') {
+                emit(now);
+            } else {
+                if (partial.size() == 0) partialSince = now;
+                partial.write(buf[i]);
+            }
+        }
+    }
+
+    private void emit(long now) {
+        String line = partial.toString(StandardCharsets.UTF_8);
+        partial.reset();
+        if (line.endsWith("\r")) line = line.substring(0, line.length() - 1);
+        listener.line(line, (now - startNanos) / 1e9);
+    }
+
+    /**
+     * Hands over a line that has waited {@code quietMillis} without its newline (a login prompt),
+     * so a prompt is seen without input.
+     */
+    public synchronized void flushPartial(long quietMillis) {
+        if (partial.size() > 0 && System.nanoTime() - partialSince >= quietMillis * 1_000_000L) {
+            emit(System.nanoTime());
+        }
+    }
+
+    private void readStderr() {
+        try (InputStream in = process.getErrorStream()) {
+            in.transferTo(stderr);
+        } catch (IOException ignored) {
+            // QEMU went away
+        }
+    }
+
+    public double secondsSinceStart() {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    public double secondsSinceOutput() {
+        return (System.nanoTime() - lastOutputNanos) / 1e9;
+    }
+
+    public boolean anyOutput() {
+        return anyOutput;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** QEMU's exit status once it has ended. */
+    public int exitValue() {
+        return process.exitValue();
+    }
+
+    /** What QEMU wrote on stderr (its own errors: a bad option, a kernel it cannot load). */
+    public String stderr() {
+        synchronized (stderr) {
+            return stderr.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Waits until QEMU has ended and every console byte has been read, at most {@code millis}. */
+    public boolean awaitExit(long millis) throws InterruptedException {
+        boolean ended = process.waitFor(millis, TimeUnit.MILLISECONDS);
+        if (ended) {
+            reader.join(2000);
+            errReader.join(2000);
+        }
+        return ended;
+    }
+
+    /** Stops QEMU: QMP quit, then SIGTERM, then SIGKILL; never returns with QEMU still running. */
+    public void stop() {
+        if (process.isAlive()) {
+            try (QmpClient qmp = QmpClient.connect(qmpSocket)) {
+                qmp.execute("quit", null);
+            } catch (IOException e) {
+                // QMP not up or already gone: fall through to signals
+            }
+        }
+        try {
+            if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                process.destroy();
+                if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            }
+            reader.join(2000);
+            errReader.join(2000);
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
