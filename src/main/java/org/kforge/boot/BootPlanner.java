@@ -124,9 +124,17 @@ public final class BootPlanner {
             Files.createDirectories(runDir);
             Path probe = Files.createTempFile(runDir, ".write-test", "");
             Files.delete(probe);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw unwritable(runDir, "permission denied");
+        } catch (java.nio.file.FileSystemException e) {
+            throw unwritable(runDir, e.getReason() == null ? e.getFile() : e.getReason());
         } catch (IOException | SecurityException e) {
-            throw KforgeException.badInput("cannot write the run directory " + runDir + " (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", "give --out a writable directory");
+            throw unwritable(runDir, String.valueOf(e.getMessage()));
         }
+    }
+
+    private static KforgeException unwritable(Path runDir, String why) {
+        return KforgeException.badInput("cannot write the run directory " + runDir + ": " + why,
+                "give --out a writable directory");
     }
 }

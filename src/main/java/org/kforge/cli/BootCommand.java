@@ -90,6 +90,7 @@ final class BootCommand implements Callable<Integer> {
             System.out.print(plan.explain());
             return ExitCode.OK;
         }
+        BootPlanner.prepareRunDir(plan.runDir());
         System.err.println("kforge: " + plan.accel().reason());
         System.err.println("kforge: run directory " + plan.runDir());
         BootResult r = new TwinBoot(o, quiet ? line -> { } : human::println).run(plan);

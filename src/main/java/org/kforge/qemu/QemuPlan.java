@@ -26,12 +26,18 @@ public record QemuPlan(String binary, List<Option> options) {
     /** The command line, then one line per option saying why it is there. */
     public String explain() {
         StringBuilder out = new StringBuilder(commandLine()).append("\n\n");
-        int width = options.stream().mapToInt(o -> display(o).length()).max().orElse(0);
         for (Option o : options) {
-            out.append(String.format("  %-" + Math.min(width, 48) + "s  %s%n", display(o), o.reason()));
+            String shown = display(o);
+            if (shown.length() <= REASON_COLUMN) {
+                out.append(String.format("  %-" + REASON_COLUMN + "s  %s%n", shown, o.reason()));
+            } else {
+                out.append("  ").append(shown).append('\n').append(" ".repeat(REASON_COLUMN + 4)).append(o.reason()).append('\n');
+            }
         }
         return out.toString();
     }
+
+    private static final int REASON_COLUMN = 36;
 
     private static String display(Option o) {
         return String.join(" ", o.words().stream().map(QemuPlan::shellQuote).toList());
