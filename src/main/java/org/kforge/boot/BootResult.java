@@ -6,5 +6,5 @@ import org.kforge.console.Verdict;
 
 /** What a finished boot leaves: its plan, its events, its verdict and the exit code it earns. */
 public record BootResult(BootPlan plan, List<Event> events, Verdict verdict, Integer commandStatus,
-                         double seconds, int exitCode) {
+                         java.time.Instant startedAt, double seconds, int exitCode) {
 }

@@ -73,7 +73,7 @@ public final class TwinBoot {
         Integer status = events.stream().filter(e -> e.id().equals("command-exit"))
                 .map(e -> Integer.valueOf(e.facts().get("match1"))).findFirst().orElse(null);
         int exit = verdict.booted() ? (status == null ? 0 : status) : 1;
-        return new BootResult(plan, events, verdict, status, seconds, exit);
+        return new BootResult(plan, events, verdict, status, session.startedAt(), seconds, exit);
     }
 
     private void watch(QemuSession s, ConsoleWatcher w) throws InterruptedException {

@@ -26,6 +26,7 @@ public final class QemuSession implements AutoCloseable {
     private final OutputStream consoleLog;
     private final LineListener listener;
     private final long startNanos;
+    private final java.time.Instant startedAt;
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     private final Thread reader;
@@ -34,7 +35,9 @@ public final class QemuSession implements AutoCloseable {
     private volatile boolean anyOutput;
     private long partialSince;
 
-    private QemuSession(Process process, Path qmpSocket, OutputStream consoleLog, LineListener listener, long start) {
+    private QemuSession(Process process, Path qmpSocket, OutputStream consoleLog, LineListener listener, long start,
+                        java.time.Instant startedAt) {
+        this.startedAt = startedAt;
         this.process = process;
         this.qmpSocket = qmpSocket;
         this.consoleLog = consoleLog;
@@ -49,6 +52,7 @@ public final class QemuSession implements AutoCloseable {
     public static QemuSession start(QemuPlan plan, String qemuPackage, Path consoleLog, Path qmpSocket,
                                     LineListener listener) {
         Process p;
+        java.time.Instant wall = java.time.Instant.now();
         long start = System.nanoTime();
         try {
             p = new ProcessBuilder(plan.argv()).start();
@@ -56,7 +60,7 @@ public final class QemuSession implements AutoCloseable {
             throw KforgeException.hostMissing(plan.binary() + " is not installed", "apt-get install " + qemuPackage);
         }
         try {
-            QemuSession s = new QemuSession(p, qmpSocket, Files.newOutputStream(consoleLog), listener, start);
+            QemuSession s = new QemuSession(p, qmpSocket, Files.newOutputStream(consoleLog), listener, start, wall);
             s.reader.start();
             s.errReader.start();
             return s;
@@ -124,6 +128,11 @@ public final class QemuSession implements AutoCloseable {
         } catch (IOException ignored) {
             // QEMU went away
         }
+    }
+
+    /** Wall-clock time QEMU was started: event times are seconds after it. */
+    public java.time.Instant startedAt() {
+        return startedAt;
     }
 
     public double secondsSinceStart() {

@@ -34,6 +34,7 @@ public final class ResultJson {
         ArrayNode argv = root.putArray("argv");
         r.plan().qemu().argv().forEach(argv::add);
         root.put("run_dir", r.plan().runDir().toString());
+        root.put("started_at", r.startedAt().toString());
         root.put("seconds", Math.round(r.seconds() * 1000) / 1000.0);
         if (r.commandStatus() != null) root.put("command_exit_status", r.commandStatus());
         ArrayNode milestones = root.putArray("milestones");
@@ -43,7 +44,7 @@ public final class ResultJson {
             n.put("id", e.id());
             if (e.isFailure()) n.put("outcome", e.outcome());
             n.put("title", e.title());
-            n.put("seconds", Math.round(e.seconds() * 1000) / 1000.0);
+            n.put("seconds", Math.round(e.seconds() * 1_000_000) / 1_000_000.0);
             if (e.line() > 0) n.put("line", e.line());
             if (e.text() != null) n.put("text", e.text());
         }
