@@ -96,6 +96,7 @@ final class BootCommand implements Callable<Integer> {
         BootResult r = new TwinBoot(o, quiet ? line -> { } : human::println).run(plan);
         ResultJson.write(r, plan.runDir().resolve("result.json"));
         human.print(VerdictText.render(r.events(), r.verdict(), true));
+        human.println("  log: " + plan.runDir().resolve("console.log"));
         if (json) System.out.println(ResultJson.render(r));
         return r.exitCode();
     }

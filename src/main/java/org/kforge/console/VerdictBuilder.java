@@ -20,7 +20,7 @@ public final class VerdictBuilder {
         if (cause == null) {
             Event ready = events.stream().filter(e -> READY.contains(e.id())).findFirst().orElse(null);
             return new Verdict(Verdict.BOOT_OK, true, null,
-                    ready == null ? "booted" : "booted: " + ready.title(), "", List.of());
+                    ready == null ? "booted" : ready.title(), "", List.of());
         }
         Rule rule = cause.rule();
         List<String> fixes = rule.fixes().stream().map(f -> Template.fill(f, cause.facts())).toList();
