@@ -11,8 +11,10 @@ import java.util.List;
 public record BootOptions(String profile, Path kernel, Path initrd, boolean noInitrd, String append,
                           Path disk, List<String> modules, String exec, Path out, String accel,
                           Duration timeout, Duration silenceTimeout, Duration hangTimeout, int rootWaitSeconds,
-                          boolean refresh) {
+                          boolean refresh, List<String> machineOptions, List<String> devices) {
     public BootOptions {
         modules = modules == null ? List.of() : List.copyOf(modules);
+        machineOptions = machineOptions == null ? List.of() : List.copyOf(machineOptions);
+        devices = devices == null ? List.of() : List.copyOf(devices);
     }
 }

@@ -73,7 +73,7 @@ public final class BootPlanner {
             spec = initramfs(profile, o, cmdline, pkg, dryRun);
         }
         Path qmp = qmpSocket(runDir);
-        var inputs = new BootInputs(profile, accel, kernelImage, initrd, cmdline, o.disk(), qmp);
+        var inputs = new BootInputs(profile, accel, kernelImage, initrd, cmdline, o.disk(), qmp, o.machineOptions(), o.devices());
         return new BootPlan(profile, accel, QemuPlanner.plan(inputs), cmdline, runDir, kernelImage, provenance, initrd, spec, qmp);
     }
 

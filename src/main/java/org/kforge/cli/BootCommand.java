@@ -41,6 +41,10 @@ final class BootCommand implements Callable<Integer> {
     String append;
     @Option(names = "--disk", description = "raw disk image attached on the profile's disk bus")
     Path disk;
+    @Option(names = "--machine", split = ",", description = "extra -machine options, e.g. iommu=smmuv3")
+    List<String> machineOptions;
+    @Option(names = "--device", description = "extra QEMU -device, e.g. nec-usb-xhci (repeatable)")
+    List<String> devices;
     @Option(names = "--module", split = ",", description = "kernel modules the initramfs loads (with their dependencies)")
     List<String> modules;
     @Option(names = "--exec", description = "shell command the initramfs runs after the ready marker")
@@ -82,7 +86,7 @@ final class BootCommand implements Callable<Integer> {
         MachineProfile p = ProfileRegistry.builtIn().select(profile);
         BootOptions o = new BootOptions(p.name(), kernel, initrd, noInitrd, append, disk, modules, exec, out,
                 accel.equals("auto") ? null : accel, Duration.ofSeconds(timeout), Duration.ofSeconds(silenceTimeout),
-                Duration.ofSeconds(hangTimeout), rootWait, refresh);
+                Duration.ofSeconds(hangTimeout), rootWait, refresh, machineOptions, devices);
         PrintStream human = json ? System.err : System.out;
         BootPlan plan = new BootPlanner(CacheDir.fromEnvironment(), HostFacts.probe(),
                 msg -> System.err.println("kforge: " + msg)).plan(p, o, dryRun);

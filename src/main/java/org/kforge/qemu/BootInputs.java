@@ -1,9 +1,18 @@
 package org.kforge.qemu;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.kforge.profile.MachineProfile;
 
-/** Everything a twin's QEMU command line is made from. {@code initrd} and {@code disk} may be null. */
+/**
+ * Everything a twin's QEMU command line is made from. {@code initrd} and {@code disk} may be null;
+ * {@code machineOptions} are added to {@code -machine} (e.g. {@code iommu=smmuv3}), {@code devices}
+ * are extra {@code -device} values (e.g. {@code nec-usb-xhci}).
+ */
 public record BootInputs(MachineProfile profile, Accel accel, Path kernel, Path initrd, String cmdline,
-                         Path disk, Path qmpSocket) {
+                         Path disk, Path qmpSocket, List<String> machineOptions, List<String> devices) {
+    public BootInputs {
+        machineOptions = machineOptions == null ? List.of() : List.copyOf(machineOptions);
+        devices = devices == null ? List.of() : List.copyOf(devices);
+    }
 }

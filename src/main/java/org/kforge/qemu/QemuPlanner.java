@@ -14,7 +14,10 @@ public final class QemuPlanner {
         MachineProfile.Qemu q = p.qemu();
         String accelKey = in.accel().name();
         List<QemuPlan.Option> o = new ArrayList<>();
-        o.add(opt(q.machineReason(), "-machine", q.machine()));
+        String machine = String.join(",", java.util.stream.Stream.concat(java.util.stream.Stream.of(q.machine()),
+                in.machineOptions().stream()).toList());
+        o.add(opt(in.machineOptions().isEmpty() ? q.machineReason()
+                : q.machineReason() + "; " + String.join(",", in.machineOptions()) + " asked for with --machine", "-machine", machine));
         o.add(opt(in.accel().reason(), "-accel", accelKey));
         o.add(opt(q.cpuReason().get(accelKey), "-cpu", q.cpu().get(accelKey)));
         o.add(opt("CPUs of the twin", "-smp", Integer.toString(q.smp())));
@@ -39,6 +42,7 @@ public final class QemuPlanner {
             o.add(opt("the root disk on this profile's bus: the guest sees " + p.root().device(), "-device",
                     p.root().bus() + ",drive=disk0"));
         }
+        for (String device : in.devices()) o.add(opt("asked for with --device", "-device", device));
         for (String extra : q.extraArgs()) o.add(opt("from the profile", extra));
         return new QemuPlan(q.binary(), o);
     }
