@@ -11,7 +11,8 @@ import org.kforge.qemu.QemuPlan;
  * and where its files go. {@code --dry-run} prints it.
  */
 public record BootPlan(MachineProfile profile, Accel accel, QemuPlan qemu, String cmdline, Path runDir,
-                       Path kernel, String kernelProvenance, Path initrd, InitramfsSpec initramfs, Path qmpSocket) {
+                       Path kernel, String kernelProvenance, Path initrd, InitramfsSpec initramfs, Path qmpSocket,
+                       Integer gdbPort) {
 
     public String explain() {
         StringBuilder out = new StringBuilder();

@@ -47,7 +47,9 @@ public final class BootPlanner {
 
         Path runDir = o.out() != null ? o.out() : cache.root().resolve("runs")
                 .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + profile.name());
-        String cmdline = KernelCommandLine.build(profile, o.append());
+        // with a debugger attached, symbols must match the running kernel: no address randomisation
+        String cmdline = KernelCommandLine.build(profile, o.gdbPort() == null ? o.append()
+                : ("nokaslr " + (o.append() == null ? "" : o.append())).strip());
         Accel accel = Accel.choose(profile.arch(), host, o.accel());
 
         Path kernelImage = o.kernel();
@@ -73,8 +75,10 @@ public final class BootPlanner {
             spec = initramfs(profile, o, cmdline, pkg, dryRun);
         }
         Path qmp = qmpSocket(runDir);
-        var inputs = new BootInputs(profile, accel, kernelImage, initrd, cmdline, o.disk(), qmp, o.machineOptions(), o.devices());
-        return new BootPlan(profile, accel, QemuPlanner.plan(inputs), cmdline, runDir, kernelImage, provenance, initrd, spec, qmp);
+        Integer gdb = gdbPort(o.gdbPort());
+        var inputs = new BootInputs(profile, accel, kernelImage, initrd, cmdline, o.disk(), qmp, o.machineOptions(), o.devices(),
+                gdb, o.waitForGdb());
+        return new BootPlan(profile, accel, QemuPlanner.plan(inputs), cmdline, runDir, kernelImage, provenance, initrd, spec, qmp, gdb);
     }
 
     private InitramfsSpec initramfs(MachineProfile profile, BootOptions o, String cmdline, KernelPackage pkg, boolean dryRun) {
@@ -99,6 +103,16 @@ public final class BootPlanner {
             }
         }
         return new InitramfsSpec(busybox, modulesRoot, modules, o.exec(), o.rootWaitSeconds());
+    }
+
+    /** The gdbstub port: the one asked for, or a free one on loopback for 0. */
+    private static Integer gdbPort(Integer asked) {
+        if (asked == null || asked != 0) return asked;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw KforgeException.hostMissing("no free TCP port on loopback for the gdbstub", "give one: --gdb PORT");
+        }
     }
 
     /** A unix socket path must fit sun_path (108 bytes); a long run directory gets one in /tmp. */

@@ -37,6 +37,11 @@ public final class TwinBoot {
     }
 
     public BootResult run(BootPlan plan) throws InterruptedException {
+        return run(plan, null);
+    }
+
+    /** Runs the plan; {@code symbols} (or null) is recorded in session.json for kforge debug. */
+    public BootResult run(BootPlan plan, java.nio.file.Path symbols) throws InterruptedException {
         BootPlanner.prepareRunDir(plan.runDir());
         writeInitramfs(plan);
         ConsoleWatcher watcher = new ConsoleWatcher(RuleBook.builtIn(), facts(plan));
@@ -45,6 +50,7 @@ public final class TwinBoot {
                     watcher.accept(line, t);
                     echo.accept(ConsoleText.printable(line));
                 });
+        writeSession(plan, symbols);
         Thread onCtrlC = new Thread(session::stop, "kforge-stop-qemu");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         try {
@@ -77,9 +83,9 @@ public final class TwinBoot {
     }
 
     private void watch(QemuSession s, ConsoleWatcher w) throws InterruptedException {
-        double silence = options.silenceTimeout().toMillis() / 1000.0;
-        double hang = options.hangTimeout().toMillis() / 1000.0;
-        double timeout = options.timeout().toMillis() / 1000.0;
+        double silence = seconds(options.silenceTimeout());
+        double hang = seconds(options.hangTimeout());
+        double timeout = seconds(options.timeout());
         while (true) {
             if (s.awaitExit(POLL_MILLIS)) return;
             s.flushPartial(300);
@@ -134,6 +140,16 @@ public final class TwinBoot {
         return f;
     }
 
+    private static void writeSession(BootPlan plan, java.nio.file.Path symbols) {
+        try {
+            new RunSession(plan.runDir().toAbsolutePath().toString(), ProcessHandle.current().pid(),
+                    plan.qmpSocket().toString(), plan.gdbPort(), plan.profile().name(), plan.kernel().toString(), null,
+                    symbols == null ? null : symbols.toAbsolutePath().toString()).write();
+        } catch (IOException e) {
+            throw KforgeException.badInput("cannot write " + plan.runDir().resolve(RunSession.FILE) + ": " + e.getMessage(), null);
+        }
+    }
+
     private static void writeInitramfs(BootPlan plan) {
         if (plan.initramfs() == null) return;
         try (OutputStream out = Files.newOutputStream(plan.initrd())) {
@@ -146,6 +162,10 @@ public final class TwinBoot {
     private static String lastLine(String text) {
         List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
         return lines.isEmpty() ? "(no message)" : lines.get(lines.size() - 1).strip();
+    }
+
+    private static double seconds(java.time.Duration d) {
+        return d == null ? Double.POSITIVE_INFINITY : d.toMillis() / 1000.0;
     }
 
     static String fmt(double seconds) {

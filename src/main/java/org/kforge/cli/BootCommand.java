@@ -12,6 +12,8 @@ import org.kforge.boot.BootOptions;
 import org.kforge.boot.BootPlan;
 import org.kforge.boot.BootPlanner;
 import org.kforge.boot.BootResult;
+import org.kforge.boot.KernelSymbols;
+import org.kforge.boot.RunRegistry;
 import org.kforge.boot.TwinBoot;
 import org.kforge.profile.MachineProfile;
 import org.kforge.profile.ProfileRegistry;
@@ -54,14 +56,17 @@ final class BootCommand implements Callable<Integer> {
     @Option(names = "--accel", description = "auto, kvm or tcg (default ${DEFAULT-VALUE}: KVM only for a guest of the host's architecture)",
             defaultValue = "auto")
     String accel;
-    @Option(names = "--timeout", description = "seconds before the boot is called a timeout (default ${DEFAULT-VALUE})", defaultValue = "120")
-    int timeout;
-    @Option(names = "--silence-timeout", description = "seconds with no console output before no-console (default ${DEFAULT-VALUE})",
-            defaultValue = "10")
-    int silenceTimeout;
-    @Option(names = "--hang-timeout", description = "seconds of silence after output before hang (default ${DEFAULT-VALUE})",
-            defaultValue = "30")
-    int hangTimeout;
+    @Option(names = "--timeout", description = "seconds before the boot is called a timeout (default 120; off with --gdb)")
+    Integer timeout;
+    @Option(names = "--silence-timeout", description = "seconds with no console output before no-console (default 10; off with --gdb)")
+    Integer silenceTimeout;
+    @Option(names = "--hang-timeout", description = "seconds of silence after output before hang (default 30; off with --gdb)")
+    Integer hangTimeout;
+    @Option(names = "--gdb", arity = "0..1", fallbackValue = "0", paramLabel = "PORT",
+            description = "QEMU's gdbstub on loopback, on PORT or a free port; adds nokaslr so symbols match")
+    Integer gdb;
+    @Option(names = "--wait", description = "with --gdb: hold the CPU at reset until the debugger continues it")
+    boolean waitForGdb;
     @Option(names = "--root-wait", description = "seconds the initramfs waits for root= (default ${DEFAULT-VALUE})", defaultValue = "5")
     int rootWait;
     @Option(names = "--dry-run", description = "print the plan (QEMU argv, a reason per option) and do nothing")
@@ -75,18 +80,24 @@ final class BootCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "stack traces on internal errors")
     boolean verbose;
 
+    /** A timeout the user gave, or its default; under a debugger the defaults are off. */
+    private Duration limit(Integer given, int seconds) {
+        if (given != null && given <= 0) throw KforgeException.badInput("timeouts must be positive", null);
+        if (given != null) return Duration.ofSeconds(given);
+        return gdb != null ? null : Duration.ofSeconds(seconds);
+    }
+
     @Override
     public Integer call() throws InterruptedException, IOException {
         if (!List.of("auto", "kvm", "tcg").contains(accel)) {
             throw KforgeException.badInput("--accel " + accel + ": expected auto, kvm or tcg", null);
         }
-        if (timeout <= 0 || silenceTimeout <= 0 || hangTimeout <= 0 || rootWait < 0) {
-            throw KforgeException.badInput("timeouts must be positive", null);
-        }
+        if (waitForGdb && gdb == null) throw KforgeException.badInput("--wait holds the CPU for a debugger: give --gdb too", null);
+        if (gdb != null && (gdb < 0 || gdb > 65535)) throw KforgeException.badInput("--gdb " + gdb + ": not a TCP port", null);
         MachineProfile p = ProfileRegistry.builtIn().select(profile);
         BootOptions o = new BootOptions(p.name(), kernel, initrd, noInitrd, append, disk, modules, exec, out,
-                accel.equals("auto") ? null : accel, Duration.ofSeconds(timeout), Duration.ofSeconds(silenceTimeout),
-                Duration.ofSeconds(hangTimeout), rootWait, refresh, machineOptions, devices);
+                accel.equals("auto") ? null : accel, limit(timeout, 120), limit(silenceTimeout, 10),
+                limit(hangTimeout, 30), rootWait, refresh, machineOptions, devices, gdb, waitForGdb);
         PrintStream human = json ? System.err : System.out;
         BootPlan plan = new BootPlanner(CacheDir.fromEnvironment(), HostFacts.probe(),
                 msg -> System.err.println("kforge: " + msg)).plan(p, o, dryRun);
@@ -97,7 +108,17 @@ final class BootCommand implements Callable<Integer> {
         BootPlanner.prepareRunDir(plan.runDir());
         System.err.println("kforge: " + plan.accel().reason());
         System.err.println("kforge: run directory " + plan.runDir());
-        BootResult r = new TwinBoot(o, quiet ? line -> { } : human::println).run(plan);
+        Path symbols = null;
+        if (plan.gdbPort() != null) {
+            if (plan.kernel().toFile().isFile()) {
+                symbols = KernelSymbols.forKernel(p, plan.kernel(), CacheDir.fromEnvironment(), msg -> System.err.println("kforge: " + msg));
+            }
+            System.err.println("kforge: gdbstub on 127.0.0.1:" + plan.gdbPort() + (waitForGdb ? ", CPU held at reset" : "")
+                    + "; attach: kforge gdb, or gdb-multiarch -ex 'set architecture aarch64' -ex 'target remote 127.0.0.1:"
+                    + plan.gdbPort() + "'");
+        }
+        new RunRegistry(CacheDir.fromEnvironment()).markLatest(plan.runDir());
+        BootResult r = new TwinBoot(o, quiet ? line -> { } : human::println).run(plan, symbols);
         ResultJson.write(r, plan.runDir().resolve("result.json"));
         human.print(VerdictText.render(r.events(), r.verdict(), true));
         human.println("  log: " + plan.runDir().resolve("console.log"));

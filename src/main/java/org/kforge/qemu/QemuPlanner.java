@@ -42,6 +42,11 @@ public final class QemuPlanner {
             o.add(opt("the root disk on this profile's bus: the guest sees " + p.root().device(), "-device",
                     p.root().bus() + ",drive=disk0"));
         }
+        if (in.gdbPort() != null) {
+            o.add(opt("gdbstub on loopback port " + in.gdbPort() + " (kforge debug, kforge gdb)", "-gdb",
+                    "tcp:127.0.0.1:" + in.gdbPort()));
+        }
+        if (in.holdAtReset()) o.add(opt("CPU held at reset until the debugger continues it (--wait)", "-S"));
         for (String device : in.devices()) o.add(opt("asked for with --device", "-device", device));
         for (String extra : q.extraArgs()) o.add(opt("from the profile", extra));
         return new QemuPlan(q.binary(), o);

@@ -1,0 +1,174 @@
+package org.kforge.cli;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.kforge.KforgeException;
+import org.kforge.asset.CacheDir;
+import org.kforge.boot.RunRegistry;
+import org.kforge.boot.TwinDebugger;
+import org.kforge.qemu.gdb.StopReply;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "debug", mixinStandardHelpOptions = true,
+        description = "Script a twin booted with --gdb through its gdbstub (the latest run unless --run).",
+        subcommands = {DebugCommand.Regs.class, DebugCommand.Mem.class, DebugCommand.Break.class,
+                DebugCommand.Continue.class, DebugCommand.Step.class, DebugCommand.Interrupt.class})
+final class DebugCommand {
+
+    /** --run, shared by every debug command. */
+    static final class RunOption {
+        @Option(names = "--run", paramLabel = "RUN", description = "run directory or name (default: the latest boot)")
+        String run;
+
+        TwinDebugger attach() {
+            return TwinDebugger.attach(new RunRegistry(CacheDir.fromEnvironment()).running(run));
+        }
+    }
+
+    static void printStop(TwinDebugger d, StopReply stop) throws IOException {
+        if (stop.exited()) {
+            System.out.println("the target exited (" + stop.raw() + ")");
+            return;
+        }
+        String why = stop.timedOut() ? "interrupted after the timeout" : stop.signal() == 5 ? "breakpoint/step" : "signal " + stop.signal();
+        System.out.println("stopped (" + why + ") at pc " + d.describe(d.registers().get("pc")));
+    }
+
+    @Command(name = "regs", description = "Print the registers (x0-x30, sp, pc, cpsr); pc as symbol+offset.")
+    static final class Regs implements Callable<Integer> {
+        @Mixin RunOption target;
+        @Parameters(arity = "0..1", paramLabel = "RUN", description = "run directory or name (as --run)")
+        String run;
+
+        @Override
+        public Integer call() {
+            if (run != null) target.run = run;
+            try (TwinDebugger d = target.attach()) {
+                Map<String, BigInteger> regs = d.registers();
+                int col = 0;
+                for (var e : regs.entrySet()) {
+                    if (e.getKey().equals("pc")) continue;
+                    System.out.printf("%-5s 0x%016x%s", e.getKey(), e.getValue(), ++col % 3 == 0 ? "\n" : "   ");
+                }
+                if (col % 3 != 0) System.out.println();
+                System.out.println("pc    " + d.describe(regs.get("pc")));
+                return ExitCode.OK;
+            } catch (IOException e) {
+                throw TwinDebugger.failed(e);
+            }
+        }
+    }
+
+    @Command(name = "mem", description = "Read guest memory at a virtual address (hex dump, or raw with -o).")
+    static final class Mem implements Callable<Integer> {
+        @Mixin RunOption target;
+        @Parameters(index = "0", paramLabel = "ADDR", description = "0x-address or SYMBOL[+OFF]")
+        String address;
+        @Parameters(index = "1", paramLabel = "LEN", description = "bytes to read")
+        int length;
+        @Option(names = {"-o", "--output"}, description = "write the bytes to this file")
+        Path output;
+
+        @Override
+        public Integer call() throws IOException {
+            if (length <= 0 || length > (64 << 20)) throw KforgeException.badInput("LEN must be 1..64 MiB", null);
+            try (TwinDebugger d = target.attach()) {
+                long at = d.address(address);
+                byte[] bytes = d.gdb().readMemory(at, length);
+                if (output != null) {
+                    Files.write(output, bytes);
+                    System.out.println(bytes.length + " bytes from 0x" + Long.toHexString(at) + " written to " + output);
+                } else {
+                    System.out.print(HexDump.of(at, bytes));
+                }
+                return ExitCode.OK;
+            } catch (IOException e) {
+                throw TwinDebugger.failed(e);
+            }
+        }
+    }
+
+    @Command(name = "break", description = "Set a breakpoint at SYMBOL[+OFF] or 0x-address (resolved through the kernel's symbols).")
+    static final class Break implements Callable<Integer> {
+        @Mixin RunOption target;
+        @Parameters(paramLabel = "WHERE")
+        String where;
+
+        @Override
+        public Integer call() {
+            try (TwinDebugger d = target.attach()) {
+                long at = d.address(where);
+                d.gdb().breakAt(at);
+                System.out.println("breakpoint at " + d.describe(new BigInteger(Long.toUnsignedString(at))));
+                return ExitCode.OK;
+            } catch (IOException e) {
+                throw TwinDebugger.failed(e);
+            }
+        }
+    }
+
+    @Command(name = "continue", description = "Let the twin run; with --until or --timeout, wait for it to stop.")
+    static final class Continue implements Callable<Integer> {
+        @Mixin RunOption target;
+        @Option(names = "--until", paramLabel = "WHERE", description = "stop at this symbol or address (a temporary breakpoint)")
+        String until;
+        @Option(names = "--timeout", paramLabel = "SECONDS", description = "wait this long for a stop, then interrupt (default 60 with --until)")
+        Integer timeout;
+
+        @Override
+        public Integer call() {
+            try (TwinDebugger d = target.attach()) {
+                Long at = until == null ? null : d.address(until);
+                Duration wait = timeout != null ? Duration.ofSeconds(timeout) : until != null ? Duration.ofSeconds(60) : null;
+                StopReply stop = d.continueTo(at, wait);
+                if (stop == null) {
+                    System.out.println("running");
+                    return ExitCode.OK;
+                }
+                printStop(d, stop);
+                return stop.timedOut() ? ExitCode.TARGET_FAILED : ExitCode.OK;
+            } catch (IOException e) {
+                throw TwinDebugger.failed(e);
+            }
+        }
+    }
+
+    @Command(name = "step", description = "Execute one instruction.")
+    static final class Step implements Callable<Integer> {
+        @Mixin RunOption target;
+
+        @Override
+        public Integer call() {
+            try (TwinDebugger d = target.attach()) {
+                printStop(d, d.gdb().step(Duration.ofSeconds(10)));
+                return ExitCode.OK;
+            } catch (IOException e) {
+                throw TwinDebugger.failed(e);
+            }
+        }
+    }
+
+    @Command(name = "interrupt", description = "Stop a running twin where it is.")
+    static final class Interrupt implements Callable<Integer> {
+        @Mixin RunOption target;
+
+        @Override
+        public Integer call() {
+            try (TwinDebugger d = target.attach()) {
+                // attaching already stops the VM (QEMU's gdbstub pauses it on connect); report where
+                System.out.println("stopped at pc " + d.describe(d.registers().get("pc")));
+                return ExitCode.OK;
+            } catch (IOException e) {
+                throw TwinDebugger.failed(e);
+            }
+        }
+    }
+}
