@@ -11,6 +11,7 @@ import org.kforge.asset.CacheDir;
 import org.kforge.boot.RunRegistry;
 import org.kforge.boot.RunSession;
 import org.kforge.qemu.QmpClient;
+import org.kforge.qemu.QmpError;
 import org.kforge.qemu.QmpPci;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,6 +58,8 @@ final class QmpCommand implements Callable<Integer> {
                         qmp.execute(command, arguments())));
             }
             return ExitCode.OK;
+        } catch (QmpError e) {
+            throw KforgeException.badInput("QMP " + command + ": " + e.getMessage(), null);
         } catch (IOException e) {
             throw new KforgeException(1, "QMP " + command + ": " + e.getMessage(), "is the twin still running? kforge qmp status");
         }

@@ -50,7 +50,7 @@ public final class QmpClient implements Closeable {
             JsonNode reply = readMessage();
             if (reply.has("return")) return reply.get("return");
             if (reply.has("error")) {
-                throw new IOException("QMP " + command + ": " + reply.get("error").path("desc").asText());
+                throw new QmpError(reply.get("error").path("desc").asText());
             }
             // an asynchronous event (SHUTDOWN, STOP...): not the answer
         }
