@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 @Command(name = "dt",
         mixinStandardHelpOptions = true,
         description = "Read device trees (DTB) and translate CPU, bus and DMA addresses.",
-        subcommands = {DtShowCommand.class, DtFindCommand.class, DtTranslateCommand.class})
+        subcommands = {DtShowCommand.class, DtFindCommand.class, DtTranslateCommand.class, DtDmaCommand.class,
+                DtDiffCommand.class})
 final class DtCommand implements Runnable {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -11,6 +11,7 @@ import org.kforge.dt.FdtNode;
 import org.kforge.dt.NodeLookup;
 import org.kforge.dt.Translation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "translate", description = "Translate a node's reg entry (or a bus address) to a CPU physical address, hop by hop.")
@@ -19,6 +20,7 @@ final class DtTranslateCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "NODE", description = "path, alias or unique node name") String nodeSpec;
     @Parameters(index = "2", arity = "0..1", paramLabel = "INDEX|ADDR",
             description = "reg entry index (default 0), or a 0x bus address on the node's parent bus") String what;
+    @Option(names = "--json", description = "print JSON") boolean json;
 
     @Override
     public Integer call() {
@@ -35,7 +37,9 @@ final class DtTranslateCommand implements Callable<Integer> {
             start = "reg[" + index + "]";
         }
         Translation t = AddressTranslator.translate(node, addr, AddressTranslator.RANGES);
-        {
+        if (json) {
+            DtJson.print(DtJson.translation(t));
+        } else {
             System.out.println(node.path() + " " + start + " " + Cells.format(addr));
             int i = 1;
             for (Translation.Hop h : t.hops()) {
