@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.kforge.KforgeException;
 import org.kforge.dt.AddressCells;
 import org.kforge.dt.AddressTranslator;
+import org.kforge.dt.BusType;
 import org.kforge.dt.Cells;
 import org.kforge.dt.Fdt;
 import org.kforge.dt.FdtNode;
@@ -29,7 +30,7 @@ final class DtTranslateCommand implements Callable<Integer> {
         int[] addr;
         if (what != null && NumberArg.isHex(what)) {
             if (node.isRoot()) throw KforgeException.badInput("the root node is on no bus", null);
-            addr = Cells.of(NumberArg.parse("address", what), AddressCells.address(node.parent()));
+            addr = BusType.of(node.parent()).addressFor(NumberArg.parse("address", what), AddressCells.address(node.parent()));
             start = "bus address";
         } else {
             int index = what == null ? 0 : (int) Math.min(NumberArg.parse("reg index", what), Integer.MAX_VALUE);

@@ -32,6 +32,13 @@ public enum BusType {
         return Cells.number(cells, flagCells, cells.length - flagCells);
     }
 
+    /** A bus address given as one number; on PCI it goes in memory space (32- or 64-bit by its size). */
+    public int[] addressFor(long value, int cells) {
+        int[] c = Cells.of(value, cells);
+        if (this == PCI && cells == 3) c[0] = (value >>> 32) == 0 ? 0x02000000 : 0x03000000;
+        return c;
+    }
+
     /** Offset of {@code addr} inside the entry's child window, or null if it is outside (of_bus_*_map). */
     public Long map(int[] addr, RangeEntry e) {
         if (this == PCI && ((space(addr[0]) ^ space(e.child()[0])) & (IO | MEM)) != 0) return null;

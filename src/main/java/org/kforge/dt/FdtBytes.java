@@ -42,6 +42,16 @@ final class FdtBytes {
         throw bad(offset, what + " is not NUL-terminated before byte 0x" + Long.toHexString(limit));
     }
 
+    /** True when the first bytes are printable ASCII or whitespace, as in DTS source or any text file. */
+    boolean looksLikeText() {
+        int n = Math.min(data.length, 64);
+        for (int i = 0; i < n; i++) {
+            int c = data[i] & 0xff;
+            if (c < 0x09 || (c > 0x0d && c < 0x20) || c > 0x7e) return false;
+        }
+        return n > 0;
+    }
+
     String latin1(int offset, int length) {
         return new String(data, offset, length, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
@@ -55,6 +65,6 @@ final class FdtBytes {
     /** The one error a bad DTB gives: file, byte offset, what is wrong. */
     KforgeException bad(long offset, String what) {
         return KforgeException.badInput(source + ": bad DTB at byte 0x" + Long.toHexString(offset)
-                + " (" + offset + "): " + what, "check it with: dtc -I dtb -O dts " + source);
+                + " (" + offset + "): " + what, null);
     }
 }

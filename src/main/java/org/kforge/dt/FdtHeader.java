@@ -14,7 +14,8 @@ public record FdtHeader(long totalSize, int offStruct, int offStrings, int offMe
         if (b.length() < 4) throw b.bad(0, "file is " + b.length() + " bytes, too short for a DTB header");
         long magic = b.u32(0);
         if (magic != MAGIC) {
-            throw b.bad(0, String.format("magic is 0x%08x, not 0xd00dfeed: not a flattened device tree", magic));
+            throw b.bad(0, String.format("magic is 0x%08x, not 0xd00dfeed: not a flattened device tree%s", magic,
+                    b.looksLikeText() ? " (it is text: compile DTS source with dtc -I dts -O dtb)" : ""));
         }
         if (b.length() < V16_SIZE) throw b.bad(b.length(), "file ends inside the " + V16_SIZE + "-byte header");
         long version = b.u32(20);
