@@ -24,6 +24,10 @@ public final class AddressTranslator {
                 KforgeException.badInput(node.path() + " has no reg property", "give a bus address instead: 0x..."));
         int na = AddressCells.address(node.parent());
         int ns = AddressCells.size(node.parent());
+        if (na > AddressCells.MAX_ADDRESS_CELLS || ns > 2) {
+            throw KforgeException.badInput(node.parent().path() + " gives its children " + na + " address and " + ns
+                    + " size cells; Linux reads at most " + AddressCells.MAX_ADDRESS_CELLS + " and 2", null);
+        }
         int entries = na + ns == 0 ? 0 : reg.cellCount() / (na + ns);
         if (index < 0 || index >= entries) {
             throw KforgeException.badInput(node.path() + " has " + entries + " reg entr" + (entries == 1 ? "y" : "ies")

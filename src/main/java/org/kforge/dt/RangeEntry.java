@@ -8,6 +8,10 @@ public record RangeEntry(int[] child, int[] parent, long size) {
 
     /** Entries of {@code na + pna + ns} cells each; trailing cells that make no whole entry are ignored, as Linux does. */
     public static List<RangeEntry> parse(FdtProperty p, int na, int pna, int ns) {
+        if (na > AddressCells.MAX_ADDRESS_CELLS || pna > AddressCells.MAX_ADDRESS_CELLS || ns > 2 || ns < 0) {
+            throw org.kforge.KforgeException.badInput("cannot read " + p.name() + " with " + na + " child address, " + pna
+                    + " parent address and " + ns + " size cells (Linux reads at most 4, 4 and 2)", null);
+        }
         int[] c = p.cells();
         int one = na + pna + ns;
         List<RangeEntry> out = new ArrayList<>();
