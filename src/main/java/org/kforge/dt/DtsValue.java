@@ -3,6 +3,8 @@ package org.kforge.dt;
 /**
  * A property value in DTS syntax, guessed the way dtc 1.6's guess_value_type does (treesource.c): a string
  * (list) if NUL-terminated, printable and no more NULs than other bytes; else cells if a multiple of 4; else bytes.
+ * One exception: dtc writes bytes 00 32 4b 00 as "\02K", which its own lexer reads back as octal \02 and loses
+ * a byte; a NUL followed by an octal digit is therefore never written as a string here.
  */
 public final class DtsValue {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -28,9 +30,12 @@ public final class DtsValue {
 
     static boolean isString(byte[] v) {
         int nul = 0;
+        byte prev = 1;
         for (byte c : v) {
             if (c == 0) nul++;
             else if (!(c >= 0x20 && c < 0x7f) && "\u0007\b\t\n\u000b\f\r".indexOf(c) < 0) return false;
+            else if (prev == 0 && c >= '0' && c <= '7') return false;
+            prev = c;
         }
         return v[v.length - 1] == 0 && nul <= v.length - nul;
     }

@@ -20,6 +20,9 @@ class DtsValueTest {
         assertThat(DtsValue.of(b("a\0\0\0"))).isEqualTo("<0x61000000>");
         assertThat(DtsValue.of(b("tab\there \"q\" \\\0"))).isEqualTo("\"tab\\there \\\"q\\\" \\\\\"");
         assertThat(DtsValue.of(new byte[0])).isEmpty();
+        // dtc 1.6 prints "\02K" here and reads it back as 3 bytes; kforge keeps the 4
+        assertThat(DtsValue.of(new byte[] {0, '2', 'K', 0})).isEqualTo("<0x324b00>");
+        assertThat(DtsValue.of(b("a\09\0"))).isEqualTo("\"a\\09\"");
     }
 
     @Test
