@@ -26,7 +26,7 @@ final class DmaText {
         } else {
             out.append("windows (bus -> CPU):\n");
             for (DmaRange w : v.windows()) {
-                out.append("  ").append(w).append("  offset ").append(DtJson.signedHex(w.offset())).append('\n');
+                out.append("  ").append(w).append("  offset ").append(Cells.signedHex(w.offset())).append('\n');
             }
         }
         out.append("highest CPU address reachable: ")

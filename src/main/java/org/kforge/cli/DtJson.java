@@ -67,7 +67,7 @@ final class DtJson {
             win.put("busStart", Cells.hex(w.busStart()));
             win.put("cpuStart", Cells.hex(w.cpuStart()));
             win.put("size", Cells.hex(w.size()));
-            win.put("offset", signedHex(w.offset()));
+            win.put("offset", Cells.signedHex(w.offset()));
             windows.add(win);
         }
         m.put("windows", windows);
@@ -77,10 +77,6 @@ final class DtJson {
         m.put("warning", warning);
         m.put("notes", v.notes());
         return m;
-    }
-
-    static String signedHex(long v) {
-        return v < 0 ? "-0x" + Long.toHexString(-v) : "0x" + Long.toHexString(v);
     }
 
     private static Map<String, Object> entry(RangeEntry e) {

@@ -38,6 +38,11 @@ public final class Cells {
         return j.toString();
     }
 
+    /** "-0xc0000000": an offset between address spaces. */
+    public static String signedHex(long v) {
+        return v < 0 ? "-0x" + Long.toHexString(-v) : "0x" + Long.toHexString(v);
+    }
+
     /** "0xfe201000" */
     public static String hex(long value) {
         return "0x" + Long.toHexString(value);
