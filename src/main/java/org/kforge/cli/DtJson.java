@@ -1,0 +1,95 @@
+package org.kforge.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.kforge.dt.Cells;
+import org.kforge.dt.DmaRange;
+import org.kforge.dt.DmaView;
+import org.kforge.dt.RangeEntry;
+import org.kforge.dt.Translation;
+
+/** The --json shape of dt translate and dt dma: addresses as hex strings, cells as lists of hex strings. */
+final class DtJson {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private DtJson() {
+    }
+
+    static void print(Map<String, Object> value) {
+        try {
+            System.out.println(JSON.writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Map<String, Object> translation(Translation t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("node", t.node().path());
+        m.put("address", cells(t.address()));
+        List<Object> hops = new ArrayList<>();
+        for (Translation.Hop h : t.hops()) {
+            Map<String, Object> hop = new LinkedHashMap<>();
+            hop.put("bus", h.bus().path());
+            hop.put("busType", h.type().name().toLowerCase(java.util.Locale.ROOT));
+            hop.put("entry", h.entry() == null ? null : entry(h.entry()));
+            hop.put("before", cells(h.before()));
+            hop.put("after", cells(h.after()));
+            hops.add(hop);
+        }
+        m.put("hops", hops);
+        m.put("cpuAddress", t.translated() ? Cells.hex(t.cpuAddress()) : null);
+        m.put("error", t.failure());
+        return m;
+    }
+
+    static Map<String, Object> dma(DmaView v, String warning) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("device", v.device().path());
+        List<Object> chain = new ArrayList<>();
+        for (DmaView.Level l : v.chain()) {
+            Map<String, Object> level = new LinkedHashMap<>();
+            level.put("node", l.node().path());
+            level.put("dmaRanges", l.entries() == null ? null : l.entries().stream().map(DtJson::entry).toList());
+            chain.add(level);
+        }
+        m.put("chain", chain);
+        m.put("definedBy", v.definedBy() == null ? null : v.definedBy().path());
+        m.put("identity", v.identity());
+        List<Object> windows = new ArrayList<>();
+        for (DmaRange w : v.windows()) {
+            Map<String, Object> win = new LinkedHashMap<>();
+            win.put("busStart", Cells.hex(w.busStart()));
+            win.put("cpuStart", Cells.hex(w.cpuStart()));
+            win.put("size", Cells.hex(w.size()));
+            win.put("offset", Cells.signedHex(w.offset()));
+            windows.add(win);
+        }
+        m.put("windows", windows);
+        m.put("highestCpuAddress", v.highestCpuAddress().map(Cells::hex).orElse(null));
+        m.put("dmaCoherent", v.coherent());
+        m.put("busDiffersFromCpu", v.busDiffersFromCpu());
+        m.put("warning", warning);
+        m.put("notes", v.notes());
+        return m;
+    }
+
+    private static Map<String, Object> entry(RangeEntry e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("child", cells(e.child()));
+        m.put("parent", cells(e.parent()));
+        m.put("size", Cells.hex(e.size()));
+        return m;
+    }
+
+    private static List<String> cells(int[] c) {
+        List<String> out = new ArrayList<>();
+        for (int x : c) out.add("0x" + Integer.toHexString(x));
+        return out;
+    }
+}
