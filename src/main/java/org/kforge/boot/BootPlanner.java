@@ -42,6 +42,7 @@ public final class BootPlanner {
         requireFile(o.kernel(), "--kernel");
         requireFile(o.initrd(), "--initrd");
         requireFile(o.disk(), "--disk");
+        requireFile(o.dtb(), "--dtb");
         if (o.initrd() != null) InitrdCheck.verify(o.initrd());
         if (o.initrd() != null && o.noInitrd()) throw KforgeException.badInput("--initrd and --no-initrd contradict each other", null);
 
@@ -77,7 +78,7 @@ public final class BootPlanner {
         Path qmp = qmpSocket(runDir);
         Integer gdb = gdbPort(o.gdbPort());
         var inputs = new BootInputs(profile, accel, kernelImage, initrd, cmdline, o.disk(), qmp, o.machineOptions(), o.devices(),
-                gdb, o.waitForGdb());
+                gdb, o.waitForGdb(), o.dtb());
         return new BootPlan(profile, accel, QemuPlanner.plan(inputs), cmdline, runDir, kernelImage, provenance, initrd, spec, qmp, gdb);
     }
 

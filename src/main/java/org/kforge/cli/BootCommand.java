@@ -47,6 +47,8 @@ final class BootCommand implements Callable<Integer> {
     List<String> machineOptions;
     @Option(names = "--device", description = "extra QEMU -device, e.g. nec-usb-xhci (repeatable)")
     List<String> devices;
+    @Option(names = "--dtb", description = "device tree blob for the kernel instead of the one QEMU generates")
+    Path dtb;
     @Option(names = "--module", split = ",", description = "kernel modules the initramfs loads (with their dependencies)")
     List<String> modules;
     @Option(names = "--exec", description = "shell command the initramfs runs after the ready marker")
@@ -97,7 +99,7 @@ final class BootCommand implements Callable<Integer> {
         MachineProfile p = ProfileRegistry.builtIn().select(profile);
         BootOptions o = new BootOptions(p.name(), kernel, initrd, noInitrd, append, disk, modules, exec, out,
                 accel.equals("auto") ? null : accel, limit(timeout, 120), limit(silenceTimeout, 10),
-                limit(hangTimeout, 30), rootWait, refresh, machineOptions, devices, gdb, waitForGdb);
+                limit(hangTimeout, 30), rootWait, refresh, machineOptions, devices, gdb, waitForGdb, dtb);
         PrintStream human = json ? System.err : System.out;
         BootPlan plan = new BootPlanner(CacheDir.fromEnvironment(), HostFacts.probe(),
                 msg -> System.err.println("kforge: " + msg)).plan(p, o, dryRun);

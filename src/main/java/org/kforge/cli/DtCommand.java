@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Read device trees (DTB) and translate CPU, bus and DMA addresses.",
         subcommands = {DtShowCommand.class, DtFindCommand.class, DtTranslateCommand.class, DtDmaCommand.class,
-                DtDiffCommand.class})
+                DtDiffCommand.class, DtDumpCommand.class})
 final class DtCommand implements Runnable {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

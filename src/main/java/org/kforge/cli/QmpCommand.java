@@ -69,20 +69,12 @@ final class QmpCommand implements Callable<Integer> {
         if (args.size() != 3) throw KforgeException.badInput("memsave takes ADDR SIZE FILE", null);
         ObjectNode a = JSON.createObjectNode();
         // QMP's val is an int64: a kernel address above 2^63 travels as its two's complement
-        a.put("val", number(args.get(0)));
-        a.put("size", number(args.get(1)));
+        a.put("val", NumberArg.parse("ADDR", args.get(0)));
+        a.put("size", NumberArg.parse("SIZE", args.get(1)));
         Path file = Path.of(args.get(2)).toAbsolutePath();
         a.put("filename", file.toString());
         qmp.execute("memsave", a);
         System.out.println(args.get(1) + " bytes of guest memory at " + args.get(0) + " saved to " + file);
-    }
-
-    private static long number(String s) {
-        try {
-            return s.startsWith("0x") || s.startsWith("0X") ? Long.parseUnsignedLong(s.substring(2), 16) : Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            throw KforgeException.badInput("not a number: " + s, "use 0x-hex or decimal");
-        }
     }
 
     private JsonNode arguments() {

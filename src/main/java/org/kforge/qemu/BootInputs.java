@@ -8,11 +8,12 @@ import org.kforge.profile.MachineProfile;
  * Everything a twin's QEMU command line is made from. {@code initrd} and {@code disk} may be null;
  * {@code machineOptions} are added to {@code -machine} (e.g. {@code iommu=smmuv3}), {@code devices}
  * are extra {@code -device} values (e.g. {@code nec-usb-xhci}); {@code gdbPort} (or null) opens the
- * gdbstub on loopback, {@code holdAtReset} keeps the CPU stopped until a debugger continues it.
+ * gdbstub on loopback, {@code holdAtReset} keeps the CPU stopped until a debugger continues it;
+ * {@code dtb} (or null) replaces the device tree QEMU generates.
  */
 public record BootInputs(MachineProfile profile, Accel accel, Path kernel, Path initrd, String cmdline,
                          Path disk, Path qmpSocket, List<String> machineOptions, List<String> devices,
-                         Integer gdbPort, boolean holdAtReset) {
+                         Integer gdbPort, boolean holdAtReset, Path dtb) {
     public BootInputs {
         machineOptions = machineOptions == null ? List.of() : List.copyOf(machineOptions);
         devices = devices == null ? List.of() : List.copyOf(devices);

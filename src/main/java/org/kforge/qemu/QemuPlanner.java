@@ -31,6 +31,7 @@ public final class QemuPlanner {
         o.add(opt("a reboot ends the run (with panic=-1, a panic ends it at once)", "-no-reboot"));
         o.add(opt("the kernel image, booted directly (no firmware)", "-kernel", in.kernel().toString()));
         if (in.initrd() != null) o.add(opt("the initramfs", "-initrd", in.initrd().toString()));
+        if (in.dtb() != null) o.add(opt("the device tree from --dtb, instead of the one QEMU makes", "-dtb", in.dtb().toString()));
         o.add(opt("kernel command line: console=" + p.console().device() + " is this machine's console",
                 "-append", in.cmdline()));
         o.add(opt("user-mode networking (no root needed on the host)", "-netdev", "user,id=net0"));
@@ -49,6 +50,22 @@ public final class QemuPlanner {
         if (in.holdAtReset()) o.add(opt("CPU held at reset until the debugger continues it (--wait)", "-S"));
         for (String device : in.devices()) o.add(opt("asked for with --device", "-device", device));
         for (String extra : q.extraArgs()) o.add(opt("from the profile", extra));
+        return new QemuPlan(q.binary(), o);
+    }
+
+    /** QEMU builds the profile's machine, writes the device tree it would give a kernel, and exits. */
+    public static QemuPlan dumpDtb(MachineProfile p, List<String> machineOptions, java.nio.file.Path out) {
+        MachineProfile.Qemu q = p.qemu();
+        List<String> machine = new ArrayList<>(List.of(q.machine()));
+        machine.addAll(machineOptions);
+        machine.add("dumpdtb=" + out);
+        List<QemuPlan.Option> o = new ArrayList<>();
+        o.add(opt("the profile's machine; dumpdtb writes its device tree and exits (docs/system/arm/virt.rst)",
+                "-machine", String.join(",", machine)));
+        o.add(opt("the device tree lists the CPUs: the profile's model", "-cpu", q.cpu().get("tcg")));
+        o.add(opt("CPUs of the twin", "-smp", Integer.toString(q.smp())));
+        o.add(opt("RAM of the twin: the /memory node", "-m", Integer.toString(q.memoryMiB())));
+        o.add(opt("no window", "-display", "none"));
         return new QemuPlan(q.binary(), o);
     }
 
