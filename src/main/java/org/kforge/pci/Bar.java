@@ -34,8 +34,10 @@ public record Bar(int index, boolean io, boolean is64, boolean prefetchable, lon
 
     /** lspci -vvv's wording: "Region 0: Memory at fe000000 (64-bit, non-prefetchable) [size=16K]". */
     public String describe() {
-        String s = io ? String.format("Region %d: I/O ports at %x", index, address)
-                : String.format("Region %d: Memory at %x (%s, %s)", index, address, is64 ? "64-bit" : "32-bit",
+        // lspci says <unassigned> for a zero address (lspci.c, show_bases)
+        String at = address == 0 && (!io || !enabled) ? "<unassigned>" : Long.toHexString(address);
+        String s = io ? String.format("Region %d: I/O ports at %s", index, at)
+                : String.format("Region %d: Memory at %s (%s, %s)", index, at, is64 ? "64-bit" : "32-bit",
                         prefetchable ? "prefetchable" : "non-prefetchable");
         if (!enabled) s += " [disabled]";
         if (size > 0) s += " [size=" + Flags.size(size) + "]";

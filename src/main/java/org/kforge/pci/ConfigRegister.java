@@ -4,13 +4,20 @@ import org.kforge.KforgeException;
 
 /**
  * A register in setpci's syntax and with its rules (pciutils setpci.c, parse_op): {@code f6.w},
- * {@code 0x10.l}, {@code COMMAND}, {@code CAP_EXP+0x10.w}, {@code ECAP_AER@1+4.l}, {@code CAP10}.
+ * {@code 0x10.l}, {@code COMMAND}, {@code CAP_EXP+0x10.w}, {@code CAP_VNDR+3.b@1}, {@code CAP10}.
  * Numbers are hex with or without 0x; a name carries its width; otherwise the width is required.
  */
 public record ConfigRegister(String text, int base, int width, int capId, boolean extended, int nth, int headerTypes) {
 
     public static ConfigRegister parse(String text) {
         String s = text.strip();
+        // split as setpci does: '@' (capability instance) first, then '.' (width), then '+' (offset)
+        int nth = 0;
+        int at = s.indexOf('@');
+        if (at >= 0) {
+            nth = hex(s.substring(at + 1), text, "capability number");
+            s = s.substring(0, at);
+        }
         int dot = s.indexOf('.');
         int width = 0;
         if (dot >= 0) {
@@ -28,12 +35,6 @@ public record ConfigRegister(String text, int base, int width, int capId, boolea
         if (plus >= 0) {
             offset = hex(s.substring(plus + 1), text, "offset");
             s = s.substring(0, plus);
-        }
-        int nth = 0;
-        int at = s.indexOf('@');
-        if (at >= 0) {
-            nth = hex(s.substring(at + 1), text, "capability number");
-            s = s.substring(0, at);
         }
         int base;
         int capId = 0;
