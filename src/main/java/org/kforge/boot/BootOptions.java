@@ -14,7 +14,7 @@ public record BootOptions(String profile, Path kernel, Path initrd, boolean noIn
                           Path disk, List<String> modules, String exec, Path out, String accel,
                           Duration timeout, Duration silenceTimeout, Duration hangTimeout, int rootWaitSeconds,
                           boolean refresh, List<String> machineOptions, List<String> devices,
-                          Integer gdbPort, boolean waitForGdb, Path dtb) {
+                          Integer gdbPort, boolean waitForGdb, Path dtb, Path xen, String xenAppend) {
     public BootOptions {
         modules = modules == null ? List.of() : List.copyOf(modules);
         machineOptions = machineOptions == null ? List.of() : List.copyOf(machineOptions);

@@ -43,6 +43,10 @@ public final class BootPlanner {
         requireFile(o.initrd(), "--initrd");
         requireFile(o.disk(), "--disk");
         requireFile(o.dtb(), "--dtb");
+        requireFile(o.xen(), "--xen");
+        if (profile.hypervisor() == null && (o.xen() != null || o.xenAppend() != null)) {
+            throw KforgeException.badInput("--xen and --xen-append need a Xen profile", "kforge boot --profile qemu-virt-arm64-xen");
+        }
         if (o.initrd() != null) InitrdCheck.verify(o.initrd());
         if (o.initrd() != null && o.noInitrd()) throw KforgeException.badInput("--initrd and --no-initrd contradict each other", null);
 
@@ -77,8 +81,21 @@ public final class BootPlanner {
         }
         Path qmp = qmpSocket(runDir);
         Integer gdb = gdbPort(o.gdbPort());
+        Path hypervisor = null;
+        String hypervisorCmdline = null;
+        if (profile.hypervisor() != null) {
+            MachineProfile.Hypervisor h = profile.hypervisor();
+            hypervisor = o.xen();
+            if (hypervisor == null) {
+                DebianAssets xen = new DebianAssets(cache, h.debianArch(), progress);
+                Path tree = dryRun ? xen.cached(h.packageName()) : xen.tree(h.packageName(), false, o.refresh());
+                hypervisor = tree == null ? Path.of("<" + h.packageName() + ", fetched from Debian on the first boot>")
+                        : tree.resolve(h.file());
+            }
+            hypervisorCmdline = String.join(" ", h.cmdline()) + (o.xenAppend() == null ? "" : " " + o.xenAppend().strip());
+        }
         var inputs = new BootInputs(profile, accel, kernelImage, initrd, cmdline, o.disk(), qmp, o.machineOptions(), o.devices(),
-                gdb, o.waitForGdb(), o.dtb());
+                gdb, o.waitForGdb(), o.dtb(), hypervisor, hypervisorCmdline, initrdBytes(initrd, spec));
         return new BootPlan(profile, accel, QemuPlanner.plan(inputs), cmdline, runDir, kernelImage, provenance, initrd, spec, qmp, gdb);
     }
 
@@ -104,6 +121,15 @@ public final class BootPlanner {
             }
         }
         return new InitramfsSpec(busybox, modulesRoot, modules, o.exec(), o.rootWaitSeconds());
+    }
+
+    /** The initramfs size: the file's, or for one still to be written an upper bound (its contents uncompressed). */
+    private static long initrdBytes(Path initrd, InitramfsSpec spec) {
+        if (initrd == null) return -1;
+        if (spec == null) return initrd.toFile().length();
+        long bytes = 64 * 1024 + spec.busybox().toFile().length();
+        for (Path m : spec.modules()) bytes += m.toFile().length() * (m.toString().endsWith(".xz") ? 4 : 1);
+        return bytes;
     }
 
     /** The gdbstub port: the one asked for, or a free one on loopback for 0. */

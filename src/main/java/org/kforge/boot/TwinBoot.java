@@ -28,8 +28,12 @@ public final class TwinBoot {
     private static final double TRACE_QUIET_SECONDS = 1.0;
     private static final double TRACE_MAX_SECONDS = 5.0;
 
+    /** Xen's own console lines; under Xen, only the other lines show the kernel is talking. */
+    private static final String HYPERVISOR_PREFIX = "(XEN)";
+
     private final BootOptions options;
     private final Consumer<String> echo;
+    private volatile boolean kernelSpoke;
 
     public TwinBoot(BootOptions options, Consumer<String> echo) {
         this.options = options;
@@ -48,6 +52,9 @@ public final class TwinBoot {
         QemuSession session = QemuSession.start(plan.qemu(), plan.profile().qemu().packageName(),
                 plan.runDir().resolve("console.log"), plan.qmpSocket(), (line, t) -> {
                     watcher.accept(line, t);
+                    if (!kernelSpoke && !line.isBlank() && !ConsoleText.message(line).startsWith(HYPERVISOR_PREFIX)) {
+                        kernelSpoke = true;
+                    }
                     echo.accept(ConsoleText.printable(line));
                 });
         writeSession(plan, symbols);
@@ -68,7 +75,7 @@ public final class TwinBoot {
             throw KforgeException.badInput("QEMU stopped before the kernel printed anything: "
                     + lastLine(session.stderr()), "check the kernel, initrd and disk files QEMU was given");
         }
-        if (!session.anyOutput() && watcher.terminal() == null) {
+        if (!kernelSpoke && watcher.terminal() == null) {
             // QEMU ended (e.g. an init that powered off) and not one byte reached the console
             noConsole(watcher, seconds, seconds);
         } else if (watcher.terminal() == null && !watcher.seen("ready") && !watcher.seen("login-prompt")) {
@@ -79,10 +86,11 @@ public final class TwinBoot {
         Integer status = events.stream().filter(e -> e.id().equals("command-exit"))
                 .map(e -> Integer.valueOf(e.facts().get("match1"))).findFirst().orElse(null);
         int exit = verdict.booted() ? (status == null ? 0 : status) : 1;
-        return new BootResult(plan, events, verdict, status, session.startedAt(), seconds, exit);
+        return new BootResult(plan, events, verdict, layer(plan, events, verdict), status, session.startedAt(), seconds, exit);
     }
 
     private void watch(QemuSession s, ConsoleWatcher w) throws InterruptedException {
+        // silence is measured on the kernel's own lines (under Xen, Xen talks first)
         double silence = seconds(options.silenceTimeout());
         double hang = seconds(options.hangTimeout());
         double timeout = seconds(options.timeout());
@@ -95,7 +103,7 @@ public final class TwinBoot {
                 return;
             }
             double t = s.secondsSinceStart();
-            if (!s.anyOutput() && t >= silence) {
+            if (!kernelSpoke && t >= silence) {
                 noConsole(w, t, silence);
                 return;
             }
@@ -124,6 +132,16 @@ public final class TwinBoot {
         String own = w.facts().get("console");
         boolean wrong = asked != null && !asked.isEmpty() && !asked.split(",")[0].equals(own);
         w.note(wrong ? "no-console-wrong-device" : "no-console", t, Map.of("silence", fmt(silence)));
+    }
+
+    /** Which layer failed: the hypervisor when a Xen rule is the cause, else the (dom0) kernel. */
+    private static String layer(BootPlan plan, List<Event> events, Verdict verdict) {
+        if (verdict.booted()) return null;
+        Event cause = VerdictBuilder.cause(events);
+        if (cause != null && cause.id().startsWith("xen-") && cause.role() == org.kforge.console.Rule.Role.CAUSE) {
+            return "hypervisor (" + plan.profile().hypervisor().name() + ")";
+        }
+        return plan.profile().hypervisor() != null ? "dom0 kernel" : "kernel";
     }
 
     private static Map<String, String> facts(BootPlan plan) {

@@ -49,6 +49,10 @@ final class BootCommand implements Callable<Integer> {
     List<String> devices;
     @Option(names = "--dtb", description = "device tree blob for the kernel instead of the one QEMU generates")
     Path dtb;
+    @Option(names = "--xen", description = "Xen hypervisor image instead of Debian's (Xen profiles)")
+    Path xen;
+    @Option(names = "--xen-append", description = "words added to Xen's command line (Xen profiles; --append is dom0's)")
+    String xenAppend;
     @Option(names = "--module", split = ",", description = "kernel modules the initramfs loads (with their dependencies)")
     List<String> modules;
     @Option(names = "--exec", description = "shell command the initramfs runs after the ready marker")
@@ -99,7 +103,7 @@ final class BootCommand implements Callable<Integer> {
         MachineProfile p = ProfileRegistry.builtIn().select(profile);
         BootOptions o = new BootOptions(p.name(), kernel, initrd, noInitrd, append, disk, modules, exec, out,
                 accel.equals("auto") ? null : accel, limit(timeout, 120), limit(silenceTimeout, 10),
-                limit(hangTimeout, 30), rootWait, refresh, machineOptions, devices, gdb, waitForGdb, dtb);
+                limit(hangTimeout, 30), rootWait, refresh, machineOptions, devices, gdb, waitForGdb, dtb, xen, xenAppend);
         PrintStream human = json ? System.err : System.out;
         BootPlan plan = new BootPlanner(CacheDir.fromEnvironment(), HostFacts.probe(),
                 msg -> System.err.println("kforge: " + msg)).plan(p, o, dryRun);
@@ -122,7 +126,7 @@ final class BootCommand implements Callable<Integer> {
         new RunRegistry(CacheDir.fromEnvironment()).markLatest(plan.runDir());
         BootResult r = new TwinBoot(o, quiet ? line -> { } : human::println).run(plan, symbols);
         ResultJson.write(r, plan.runDir().resolve("result.json"));
-        human.print(VerdictText.render(r.events(), r.verdict(), true));
+        human.print(VerdictText.render(r.events(), r.verdict(), r.layer(), true));
         human.println("  log: " + plan.runDir().resolve("console.log"));
         if (json) System.out.println(ResultJson.render(r));
         return r.exitCode();

@@ -19,6 +19,7 @@ public final class ConsoleWatcher {
     private int lineNumber;
     private String lastMessage = "";
     private Event terminal;
+    private int awaitingDetail = -1;
 
     public ConsoleWatcher(RuleBook rules, Map<String, String> facts) {
         this.rules = rules;
@@ -30,6 +31,7 @@ public final class ConsoleWatcher {
         lineNumber++;
         String message = ConsoleText.message(rawLine);
         if (!message.isBlank()) lastMessage = message;
+        if (awaitingDetail >= 0 && !message.isBlank()) detail(message);
         for (Rule rule : rules.rules()) {
             Matcher m = rule.match(message);
             if (m == null) continue;
@@ -41,9 +43,22 @@ public final class ConsoleWatcher {
                     ConsoleText.printable(rawLine), seconds, Template.fill(rule.title(), f), rule, Map.copyOf(f));
             events.add(e);
             if (e.terminal() && terminal == null) terminal = e;
+            if (rule.detailFromNextLine()) awaitingDetail = events.size() - 1;
             return List.of(e);
         }
         return List.of();
+    }
+
+    /** Re-titles the event that waits for its reason with this line (its "(XEN) " prefix dropped). */
+    private void detail(String message) {
+        Event e = events.get(awaitingDetail);
+        awaitingDetail = -1;
+        Map<String, String> f = new HashMap<>(e.facts());
+        f.put("next", message.replaceFirst("^\\(XEN\\)\\s*", "").strip());
+        Event titled = new Event(e.id(), e.kind(), e.outcome(), e.role(), e.terminal(), e.line(), e.text(), e.seconds(),
+                Template.fill(e.rule().title(), f), e.rule(), Map.copyOf(f));
+        events.set(events.indexOf(e), titled);
+        if (terminal == e) terminal = titled;
     }
 
     /**

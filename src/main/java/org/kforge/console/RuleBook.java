@@ -51,11 +51,11 @@ public final class RuleBook {
     }
 
     record RuleData(String id, String pattern, String outcome, String role, Boolean terminal,
-                    String title, String why, List<String> fixes) {
+                    Boolean detailFromNextLine, String title, String why, List<String> fixes) {
         Rule toRule(Rule.Kind kind) {
             Rule.Role r = role == null ? Rule.Role.CAUSE : Rule.Role.valueOf(role.toUpperCase(Locale.ROOT));
             return new Rule(id, kind, pattern == null ? null : Pattern.compile(pattern), outcome, r, Boolean.TRUE.equals(terminal),
-                    title, why == null ? "" : why, fixes == null ? List.of() : fixes);
+                    Boolean.TRUE.equals(detailFromNextLine), title, why == null ? "" : why, fixes == null ? List.of() : fixes);
         }
     }
 }

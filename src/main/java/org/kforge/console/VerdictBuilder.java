@@ -14,9 +14,14 @@ public final class VerdictBuilder {
     private VerdictBuilder() {
     }
 
-    public static Verdict decide(List<Event> events) {
-        Event cause = events.stream().filter(e -> e.isFailure() && e.role() == Rule.Role.CAUSE).findFirst()
+    /** The event a verdict is about: the earliest cause, else the earliest symptom, else null. */
+    public static Event cause(List<Event> events) {
+        return events.stream().filter(e -> e.isFailure() && e.role() == Rule.Role.CAUSE).findFirst()
                 .orElseGet(() -> events.stream().filter(Event::isFailure).findFirst().orElse(null));
+    }
+
+    public static Verdict decide(List<Event> events) {
+        Event cause = cause(events);
         if (cause == null) {
             Event ready = events.stream().filter(e -> READY.contains(e.id())).findFirst().orElse(null);
             return new Verdict(Verdict.BOOT_OK, true, null,

@@ -15,14 +15,25 @@ public record MachineProfile(
         Root root,
         Net net,
         DebianPackage kernel,
-        DebianPackage userland) {
+        DebianPackage userland,
+        Hypervisor hypervisor) {
 
     /** How QEMU is started for this machine. */
-    public record Qemu(String binary, @JsonProperty("package") String packageName, String machine, String machineReason,
+    public record Qemu(String binary, @JsonProperty("package") String packageName, String machine,
+                       List<String> machineOptions, String machineReason,
                        Map<String, String> cpu, Map<String, String> cpuReason, int memoryMiB, int smp,
                        List<String> extraArgs) {
         public Qemu {
             extraArgs = extraArgs == null ? List.of() : List.copyOf(extraArgs);
+            machineOptions = machineOptions == null ? List.of() : List.copyOf(machineOptions);
+        }
+    }
+
+    /** A hypervisor under the kernel (Xen): its Debian package, the image in it, its own command line. */
+    public record Hypervisor(String name, @JsonProperty("package") String packageName, String debianArch, String file,
+                             List<String> cmdline) {
+        public Hypervisor {
+            cmdline = cmdline == null ? List.of() : List.copyOf(cmdline);
         }
     }
 

@@ -9,11 +9,13 @@ import org.kforge.profile.MachineProfile;
  * {@code machineOptions} are added to {@code -machine} (e.g. {@code iommu=smmuv3}), {@code devices}
  * are extra {@code -device} values (e.g. {@code nec-usb-xhci}); {@code gdbPort} (or null) opens the
  * gdbstub on loopback, {@code holdAtReset} keeps the CPU stopped until a debugger continues it;
- * {@code dtb} (or null) replaces the device tree QEMU generates.
+ * {@code dtb} (or null) replaces the device tree QEMU generates; with a {@code hypervisor} (Xen), QEMU
+ * boots it with {@code hypervisorCmdline} and the kernel and initrd become its dom0 (guest-loader).
  */
 public record BootInputs(MachineProfile profile, Accel accel, Path kernel, Path initrd, String cmdline,
                          Path disk, Path qmpSocket, List<String> machineOptions, List<String> devices,
-                         Integer gdbPort, boolean holdAtReset, Path dtb) {
+                         Integer gdbPort, boolean holdAtReset, Path dtb, Path hypervisor, String hypervisorCmdline,
+                         long initrdBytes) {
     public BootInputs {
         machineOptions = machineOptions == null ? List.of() : List.copyOf(machineOptions);
         devices = devices == null ? List.of() : List.copyOf(devices);

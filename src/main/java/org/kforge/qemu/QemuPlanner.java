@@ -14,8 +14,10 @@ public final class QemuPlanner {
         MachineProfile.Qemu q = p.qemu();
         String accelKey = in.accel().name();
         List<QemuPlan.Option> o = new ArrayList<>();
-        String machine = String.join(",", java.util.stream.Stream.concat(java.util.stream.Stream.of(q.machine()),
-                in.machineOptions().stream()).toList());
+        List<String> machineWords = new ArrayList<>(List.of(q.machine()));
+        machineWords.addAll(q.machineOptions());
+        machineWords.addAll(in.machineOptions());
+        String machine = String.join(",", machineWords);
         o.add(opt(in.machineOptions().isEmpty() ? q.machineReason()
                 : q.machineReason() + "; " + String.join(",", in.machineOptions()) + " asked for with --machine", "-machine", machine));
         o.add(opt(in.accel().reason(), "-accel", accelKey));
@@ -29,11 +31,17 @@ public final class QemuPlanner {
         o.add(opt("QMP socket: kforge stops the twin cleanly through it", "-qmp",
                 "unix:" + in.qmpSocket() + ",server=on,wait=off"));
         o.add(opt("a reboot ends the run (with panic=-1, a panic ends it at once)", "-no-reboot"));
-        o.add(opt("the kernel image, booted directly (no firmware)", "-kernel", in.kernel().toString()));
-        if (in.initrd() != null) o.add(opt("the initramfs", "-initrd", in.initrd().toString()));
+        if (in.hypervisor() != null) {
+            xen(in, o);
+        } else {
+            o.add(opt("the kernel image, booted directly (no firmware)", "-kernel", in.kernel().toString()));
+            if (in.initrd() != null) o.add(opt("the initramfs", "-initrd", in.initrd().toString()));
+        }
         if (in.dtb() != null) o.add(opt("the device tree from --dtb, instead of the one QEMU makes", "-dtb", in.dtb().toString()));
-        o.add(opt("kernel command line: console=" + p.console().device() + " is this machine's console",
-                "-append", in.cmdline()));
+        if (in.hypervisor() == null) {
+            o.add(opt("kernel command line: console=" + p.console().device() + " is this machine's console",
+                    "-append", in.cmdline()));
+        }
         o.add(opt("user-mode networking (no root needed on the host)", "-netdev", "user,id=net0"));
         o.add(opt("the twin's NIC, driver " + String.join(",", p.net().modules()), "-device",
                 p.net().device() + ",netdev=net0"));
@@ -51,6 +59,25 @@ public final class QemuPlanner {
         for (String device : in.devices()) o.add(opt("asked for with --device", "-device", device));
         for (String extra : q.extraArgs()) o.add(opt("from the profile", extra));
         return new QemuPlan(q.binary(), o);
+    }
+
+    /** Xen as the boot image with its command line; the kernel and initramfs as its dom0 (guest-loader). */
+    private static void xen(BootInputs in, List<QemuPlan.Option> o) {
+        MachineProfile.Hypervisor h = in.profile().hypervisor();
+        XenPlacement place = XenPlacement.compute((long) in.profile().qemu().memoryMiB() << 20, in.hypervisor(),
+                in.kernel(), in.initrd() == null ? -1 : in.initrdBytes());
+        o.add(opt(h.name() + ", the boot image: it starts at EL2 and boots dom0", "-kernel", in.hypervisor().toString()));
+        o.add(opt(h.name() + "'s own command line (console=dtuart: Xen owns the PL011)", "-append", in.hypervisorCmdline()));
+        XenPlacement.Region k = place.find("dom0 kernel");
+        // docs/system/guest-loader.rst; QEMU option values double their commas
+        o.add(opt(String.format("dom0's kernel at 0x%x (above Xen and QEMU's DTB), console=%s", k.start(),
+                in.profile().console().device()), "-device", String.format("guest-loader,addr=0x%x,kernel=%s,bootargs=%s",
+                k.start(), in.kernel(), in.cmdline().replace(",", ",,"))));
+        XenPlacement.Region i = place.find("dom0 initramfs");
+        if (i != null) {
+            o.add(opt(String.format("dom0's initramfs at 0x%x, after the kernel", i.start()), "-device",
+                    String.format("guest-loader,addr=0x%x,initrd=%s", i.start(), in.initrd())));
+        }
     }
 
     /** QEMU builds the profile's machine, writes the device tree it would give a kernel, and exits. */

@@ -48,7 +48,9 @@ public final class ResultJson {
             if (e.line() > 0) n.put("line", e.line());
             if (e.text() != null) n.put("text", e.text());
         }
-        verdict(root.putObject("verdict"), r.verdict());
+        ObjectNode v = root.putObject("verdict");
+        verdict(v, r.verdict());
+        v.put("layer", r.layer());
         try {
             return JSON.writeValueAsString(root);
         } catch (IOException e) {

@@ -10,6 +10,11 @@ public final class VerdictText {
     }
 
     public static String render(List<Event> events, Verdict v, boolean timed) {
+        return render(events, v, null, timed);
+    }
+
+    /** As above; {@code layer} (or null) names what failed: the kernel, a dom0 kernel, the hypervisor. */
+    public static String render(List<Event> events, Verdict v, String layer, boolean timed) {
         StringBuilder out = new StringBuilder("\n");
         for (Event e : events) {
             if (e.isFailure()) continue;
@@ -21,6 +26,7 @@ public final class VerdictText {
             return out.toString();
         }
         out.append("FAILED (").append(v.outcome()).append("): ").append(v.title()).append('\n');
+        if (layer != null) out.append("  layer: ").append(layer).append('\n');
         if (v.firstBadLine() != null) {
             out.append("  first bad line ").append(v.firstBadLine().number()).append(": ")
                     .append(v.firstBadLine().text().strip()).append('\n');
