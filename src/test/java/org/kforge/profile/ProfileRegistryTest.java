@@ -19,6 +19,14 @@ class ProfileRegistryTest {
     }
 
     @Test
+    void theXenTwinIsDom0OnHvc0WithXensOwnCommandLine() {
+        MachineProfile xen = registry.select("xen");
+        assertThat(xen.console().device()).isEqualTo("hvc0");
+        assertThat(xen.qemu().machineOptions()).contains("virtualization=on", "gic-version=3");
+        assertThat(xen.hypervisor().cmdline()).contains("console=dtuart", "dtuart=/pl011@9000000");
+    }
+
+    @Test
     void aliasesSelectTheSameProfile() {
         assertThat(registry.select("aarch64").name()).isEqualTo("qemu-virt-arm64");
         assertThat(registry.select("ARM64").name()).isEqualTo("qemu-virt-arm64");
@@ -28,7 +36,7 @@ class ProfileRegistryTest {
     void unknownProfileListsTheValidOnes() {
         assertThatThrownBy(() -> registry.select("foo"))
                 .isInstanceOf(KforgeException.class)
-                .hasMessage("Unknown profile foo. Available: qemu-virt-arm64")
+                .hasMessage("Unknown profile foo. Available: qemu-virt-arm64, qemu-virt-arm64-xen")
                 .satisfies(e -> assertThat(((KforgeException) e).exitCode()).isEqualTo(2));
     }
 }

@@ -46,6 +46,9 @@ class DryRunGoldenTest {
         }
         List<String> args = new ArrayList<>(List.of("boot", "--dry-run", "--accel", "tcg", "--profile", profile,
                 "--kernel", kernel.toString(), "--initrd", initrd.toString(), "--out", tmp.resolve("run").toString()));
+        if (ProfileRegistry.builtIn().select(profile).hypervisor() != null) {
+            args.addAll(List.of("--xen", Files.write(tmp.resolve("xen"), new byte[64]).toString()));
+        }
         if (golden.endsWith(".disk")) {
             Path disk = Files.write(tmp.resolve("disk.img"), new byte[4096]);
             args.addAll(List.of("--disk", disk.toString(), "--append", "root=/dev/vda rw"));
