@@ -51,7 +51,7 @@ public final class BootPlanner {
         if (o.initrd() != null && o.noInitrd()) throw KforgeException.badInput("--initrd and --no-initrd contradict each other", null);
 
         Path runDir = o.out() != null ? o.out() : cache.root().resolve("runs")
-                .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + profile.name());
+                .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")) + "-" + profile.name());
         // with a debugger attached, symbols must match the running kernel: no address randomisation
         String cmdline = KernelCommandLine.build(profile, o.gdbPort() == null ? o.append()
                 : ("nokaslr " + (o.append() == null ? "" : o.append())).strip());

@@ -4,10 +4,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.kforge.KforgeException;
+import java.util.Comparator;
+import java.util.List;
 import org.kforge.asset.CacheDir;
+import org.kforge.asset.FileTrees;
 
-/** Where runs live ({@code runs/} under the cache) and which is the latest ({@code runs/latest}). */
+/**
+ * Where runs live ({@code runs/} under the cache) and which is the latest ({@code runs/latest}).
+ * The newest {@link #KEEP} runs are kept; older ones go when a new one starts (runs given --out are the user's).
+ */
 public final class RunRegistry {
+    public static final int KEEP = 50;
     private final Path runs;
 
     public RunRegistry(CacheDir cache) {
@@ -25,6 +32,22 @@ public final class RunRegistry {
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             // a missing "latest" link only costs naming the run by hand
+        }
+        prune();
+    }
+
+    /** Deletes all but the newest KEEP run directories (names start with their time, so they sort). */
+    private void prune() {
+        try (var s = Files.list(runs)) {
+            List<Path> old = s.filter(p -> Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                    .filter(p -> p.getFileName().toString().matches("[0-9]{8}-[0-9]{6}-.*"))
+                    .sorted(Comparator.reverseOrder()).skip(KEEP).toList();
+            for (Path p : old) {
+                if (Files.exists(p.resolve(RunSession.FILE)) && RunSession.read(p).alive()) continue;
+                FileTrees.delete(p);
+            }
+        } catch (IOException | RuntimeException e) {
+            // pruning is housekeeping: a run that cannot go now goes next time
         }
     }
 
