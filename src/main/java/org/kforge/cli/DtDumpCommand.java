@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.kforge.KforgeException;
 import org.kforge.asset.HostCommand;
+import org.kforge.dt.FdtPack;
 import org.kforge.profile.MachineProfile;
 import org.kforge.profile.ProfileRegistry;
 import org.kforge.qemu.QemuPlan;
@@ -40,6 +41,12 @@ final class DtDumpCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         HostCommand.run(plan.argv(), null, "QEMU dumpdtb for " + p.name(), "apt-get install " + p.qemu().packageName());
+        try {
+            // packed, so that kforge boot --dtb can hand it back to QEMU (see FdtPack)
+            Files.write(out, FdtPack.pack(Files.readAllBytes(out), out.toString()));
+        } catch (java.io.IOException e) {
+            throw KforgeException.badInput("cannot rewrite " + out + ": " + e.getMessage(), null);
+        }
         System.out.println(p.name() + ": device tree written to " + output);
         return ExitCode.OK;
     }

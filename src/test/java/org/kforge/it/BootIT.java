@@ -106,6 +106,17 @@ class BootIT {
     }
 
     @Test
+    void theTwinsOwnDumpedDeviceTreeBootsWithDtb() throws Exception {
+        Path dtb = tmp.resolve("twin.dtb");
+        Kforge dump = Kforge.run("dt", "dump", "-o", dtb.toString());
+        assertThat(dump.exitCode()).as(dump.toString()).isZero();
+        assertThat(Files.size(dtb)).as("packed, not QEMU's 1 MiB buffer").isLessThan(64 * 1024);
+        Kforge k = Kforge.run("boot", "--json", "--dtb", dtb.toString());
+        assertThat(k.exitCode()).as(k.toString()).isZero();
+        assertThat(result(k).get("argv").toString()).contains("-dtb");
+    }
+
+    @Test
     void anUnwritableOutIsBadInputAndStartsNoQemu() throws Exception {
         Path file = Files.writeString(tmp.resolve("a-file"), "x");
         Kforge k = Kforge.run("boot", "--out", file.resolve("run").toString());
