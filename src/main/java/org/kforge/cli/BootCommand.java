@@ -15,6 +15,9 @@ import org.kforge.boot.BootResult;
 import org.kforge.boot.KernelSymbols;
 import org.kforge.boot.RunRegistry;
 import org.kforge.boot.TwinBoot;
+import org.kforge.pci.Bdf;
+import org.kforge.pci.SysfsSnapshot;
+import org.kforge.pci.VfioCheck;
 import org.kforge.profile.MachineProfile;
 import org.kforge.profile.ProfileRegistry;
 import org.kforge.qemu.HostFacts;
@@ -53,6 +56,9 @@ final class BootCommand implements Callable<Integer> {
     Path xen;
     @Option(names = "--xen-append", description = "words added to Xen's command line (Xen profiles; --append is dom0's)")
     String xenAppend;
+    @Option(names = "--passthrough", paramLabel = "BDF",
+            description = "give a host PCI device to the twin (vfio-pci), only when kforge vfio check says it is ready")
+    String passthrough;
     @Option(names = "--module", split = ",", description = "kernel modules the initramfs loads (with their dependencies)")
     List<String> modules;
     @Option(names = "--exec", description = "shell command the initramfs runs after the ready marker")
@@ -86,6 +92,21 @@ final class BootCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "stack traces on internal errors")
     boolean verbose;
 
+    /** Adds the vfio-pci device when the host can pass {@code bdf} through; otherwise the check's verdict and exit 3. */
+    private static List<String> withPassthrough(List<String> devices, String bdf) {
+        SysfsSnapshot host = SysfsSnapshot.live();
+        VfioCheck.Verdict v = VfioCheck.run(host, Bdf.parse(bdf));
+        if (!v.ready()) {
+            System.err.println("NOT READY: vfio passthrough of " + v.bdf());
+            v.findings().forEach(f -> System.err.println(f.line()));
+            throw KforgeException.hostMissing("--passthrough " + v.bdf() + ": this host cannot give the device to a guest (kforge vfio check, above)",
+                    "fix the first 'fail' line, or boot without --passthrough");
+        }
+        List<String> all = new java.util.ArrayList<>(devices == null ? List.of() : devices);
+        all.add("vfio-pci,host=" + v.bdf());
+        return all;
+    }
+
     /** A timeout the user gave, or its default; under a debugger the defaults are off. */
     private Duration limit(Integer given, int seconds) {
         if (given != null && given <= 0) throw KforgeException.badInput("timeouts must be positive", null);
@@ -101,6 +122,7 @@ final class BootCommand implements Callable<Integer> {
         if (waitForGdb && gdb == null) throw KforgeException.badInput("--wait holds the CPU for a debugger: give --gdb too", null);
         if (gdb != null && (gdb < 0 || gdb > 65535)) throw KforgeException.badInput("--gdb " + gdb + ": not a TCP port", null);
         MachineProfile p = ProfileRegistry.builtIn().select(profile);
+        if (passthrough != null) devices = withPassthrough(devices, passthrough);
         BootOptions o = new BootOptions(p.name(), kernel, initrd, noInitrd, append, disk, modules, exec, out,
                 accel.equals("auto") ? null : accel, limit(timeout, 120), limit(silenceTimeout, 10),
                 limit(hangTimeout, 30), rootWait, refresh, machineOptions, devices, gdb, waitForGdb, dtb, xen, xenAppend);
