@@ -33,6 +33,20 @@ final class DebugCommand {
         }
     }
 
+    /** What a debug command does once attached. */
+    interface Action {
+        int run(TwinDebugger d) throws IOException;
+    }
+
+    /** Attaches to the run's gdbstub, runs the action, detaches; protocol failures become one line. */
+    static int attached(RunOption target, Action action) {
+        try (TwinDebugger d = target.attach()) {
+            return action.run(d);
+        } catch (IOException e) {
+            throw TwinDebugger.failed(e);
+        }
+    }
+
     static void printStop(TwinDebugger d, StopReply stop) throws IOException {
         if (stop.exited()) {
             System.out.println("the target exited (" + stop.raw() + ")");
@@ -51,7 +65,7 @@ final class DebugCommand {
         @Override
         public Integer call() {
             if (run != null) target.run = run;
-            try (TwinDebugger d = target.attach()) {
+            return attached(target, d -> {
                 Map<String, BigInteger> regs = d.registers();
                 int col = 0;
                 for (var e : regs.entrySet()) {
@@ -61,9 +75,7 @@ final class DebugCommand {
                 if (col % 3 != 0) System.out.println();
                 System.out.println("pc    " + d.describe(regs.get("pc")));
                 return ExitCode.OK;
-            } catch (IOException e) {
-                throw TwinDebugger.failed(e);
-            }
+            });
         }
     }
 
@@ -78,9 +90,9 @@ final class DebugCommand {
         Path output;
 
         @Override
-        public Integer call() throws IOException {
+        public Integer call() {
             if (length <= 0 || length > (64 << 20)) throw KforgeException.badInput("LEN must be 1..64 MiB", null);
-            try (TwinDebugger d = target.attach()) {
+            return attached(target, d -> {
                 long at = d.address(address);
                 byte[] bytes = d.gdb().readMemory(at, length);
                 if (output != null) {
@@ -90,9 +102,7 @@ final class DebugCommand {
                     System.out.print(HexDump.of(at, bytes));
                 }
                 return ExitCode.OK;
-            } catch (IOException e) {
-                throw TwinDebugger.failed(e);
-            }
+            });
         }
     }
 
@@ -104,14 +114,12 @@ final class DebugCommand {
 
         @Override
         public Integer call() {
-            try (TwinDebugger d = target.attach()) {
+            return attached(target, d -> {
                 long at = d.address(where);
                 d.gdb().breakAt(at);
                 System.out.println("breakpoint at " + d.describe(new BigInteger(Long.toUnsignedString(at))));
                 return ExitCode.OK;
-            } catch (IOException e) {
-                throw TwinDebugger.failed(e);
-            }
+            });
         }
     }
 
@@ -125,7 +133,7 @@ final class DebugCommand {
 
         @Override
         public Integer call() {
-            try (TwinDebugger d = target.attach()) {
+            return attached(target, d -> {
                 Long at = until == null ? null : d.address(until);
                 Duration wait = timeout != null ? Duration.ofSeconds(timeout) : until != null ? Duration.ofSeconds(60) : null;
                 StopReply stop = d.continueTo(at, wait);
@@ -135,9 +143,7 @@ final class DebugCommand {
                 }
                 printStop(d, stop);
                 return stop.timedOut() ? ExitCode.TARGET_FAILED : ExitCode.OK;
-            } catch (IOException e) {
-                throw TwinDebugger.failed(e);
-            }
+            });
         }
     }
 
@@ -147,12 +153,10 @@ final class DebugCommand {
 
         @Override
         public Integer call() {
-            try (TwinDebugger d = target.attach()) {
+            return attached(target, d -> {
                 printStop(d, d.gdb().step(Duration.ofSeconds(10)));
                 return ExitCode.OK;
-            } catch (IOException e) {
-                throw TwinDebugger.failed(e);
-            }
+            });
         }
     }
 
@@ -162,13 +166,11 @@ final class DebugCommand {
 
         @Override
         public Integer call() {
-            try (TwinDebugger d = target.attach()) {
+            return attached(target, d -> {
                 // attaching already stops the VM (QEMU's gdbstub pauses it on connect); report where
                 System.out.println("stopped at pc " + d.describe(d.registers().get("pc")));
                 return ExitCode.OK;
-            } catch (IOException e) {
-                throw TwinDebugger.failed(e);
-            }
+            });
         }
     }
 }

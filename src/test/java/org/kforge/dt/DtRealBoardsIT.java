@@ -1,5 +1,7 @@
 package org.kforge.dt;
 
+import org.kforge.cli.CliRun;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -13,8 +15,8 @@ class DtRealBoardsIT {
 
     @Test
     void pl011OfThePiIsAtFe201000() {
-        KforgeRun r = KforgeRun.of("dt", "translate", RealDtbs.cm4().toString(), "serial0");
-        assertThat(r.exit()).isEqualTo(0);
+        CliRun r = CliRun.of("dt", "translate", RealDtbs.cm4().toString(), "serial0");
+        assertThat(r.exitCode()).isEqualTo(0);
         assertThat(r.out()).startsWith("/soc/serial@7e201000 reg[0] <0x7e201000>\n")
                 .contains("/soc (default bus): ranges <0x7e000000> -> <0x0 0xfe000000> size 0x1800000")
                 .endsWith("CPU physical address: 0xfe201000\n");
@@ -26,7 +28,7 @@ class DtRealBoardsIT {
         DmaView v = DmaView.of(fdt.node("/emmc2bus/mmc@7e340000").orElseThrow());
         assertThat(v.definedBy().path()).isEqualTo("/emmc2bus");
         assertThat(v.windows()).containsExactly(new DmaRange(0xc0000000L, 0x0, 1L << 30));
-        KforgeRun r = KforgeRun.of("dt", "dma", RealDtbs.cm4().toString(), "/emmc2bus/mmc@7e340000", "--cpu", "0x1000");
+        CliRun r = CliRun.of("dt", "dma", RealDtbs.cm4().toString(), "/emmc2bus/mmc@7e340000", "--cpu", "0x1000");
         assertThat(r.out()).contains("bus 0xc0000000-0xffffffff -> CPU 0x0-0x3fffffff (1 GiB)  offset -0xc0000000")
                 .contains(DmaView.PHYS_AS_DMA_WARNING).endsWith("bus address for the device: 0xc0001000\n");
     }
@@ -37,7 +39,7 @@ class DtRealBoardsIT {
         assertThat(v.definedBy().path()).isEqualTo("/scb/pcie@7d500000");
         assertThat(v.windows()).containsExactly(new DmaRange(0, 0, 0xc0000000L));
         assertThat(v.busDiffersFromCpu()).isFalse();
-        assertThat(KforgeRun.of("dt", "dma", RealDtbs.cm4().toString(), "pcie0", "--json").out())
+        assertThat(CliRun.of("dt", "dma", RealDtbs.cm4().toString(), "pcie0", "--json").out())
                 .contains("\"busStart\" : \"0x0\"").contains("\"size\" : \"0xc0000000\"").contains("\"warning\" : null");
     }
 
@@ -50,9 +52,9 @@ class DtRealBoardsIT {
             assertThat(v.identity()).as(n.path()).isTrue();
             assertThat(v.busDiffersFromCpu()).isFalse();
         }
-        KforgeRun r = KforgeRun.of("dt", "dma", virt.toString(), "/pl011@9000000");
+        CliRun r = CliRun.of("dt", "dma", virt.toString(), "/pl011@9000000");
         assertThat(r.out()).contains("bus address = CPU physical address").doesNotContain("warning");
-        assertThat(KforgeRun.of("dt", "show", virt.toString()).out())
+        assertThat(CliRun.of("dt", "show", virt.toString()).out())
                 .isEqualTo(RealDtbs.run(List.of("dtc", "-q", "-I", "dtb", "-O", "dts", virt.toString())));
     }
 }

@@ -1,5 +1,7 @@
 package org.kforge.dt;
 
+import org.kforge.cli.CliRun;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -21,9 +23,9 @@ class DtShowRoundTripIT {
         int identical = 0;
         for (Path dtb : dtbs) {
             String name = RealDtbs.debianDir().relativize(dtb).toString();
-            KforgeRun show = KforgeRun.of("dt", "show", dtb.toString());
-            if (show.exit() != 0) {
-                failures.add(name + ": kforge dt show exited " + show.exit() + ": " + show.err().strip());
+            CliRun show = CliRun.of("dt", "show", dtb.toString());
+            if (show.exitCode() != 0) {
+                failures.add(name + ": kforge dt show exited " + show.exitCode() + ": " + show.err().strip());
                 continue;
             }
             Path dts = Files.writeString(tmp.resolve("k.dts"), show.out());
