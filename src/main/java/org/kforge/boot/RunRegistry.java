@@ -33,7 +33,10 @@ public final class RunRegistry {
         } catch (IOException e) {
             // a missing "latest" link only costs naming the run by hand
         }
-        prune();
+        // housekeeping off the boot's path: QEMU should start as soon as it can
+        Thread pruner = new Thread(this::prune, "kforge-prune-runs");
+        pruner.setDaemon(true);
+        pruner.start();
     }
 
     /** Deletes all but the newest KEEP run directories (names start with their time, so they sort). */
