@@ -120,7 +120,7 @@ public final class BootPlanner {
                 modulesRoot = pkg.tree().resolve("lib/modules");
             }
         }
-        return new InitramfsSpec(busybox, modulesRoot, modules, o.exec(), o.rootWaitSeconds());
+        return new InitramfsSpec(busybox, modulesRoot, modules, o.exec(), o.rootWaitSeconds(), pkg == null ? null : pkg.modulesDir());
     }
 
     /** The initramfs size: the file's, or for one still to be written an upper bound (its contents uncompressed). */

@@ -27,6 +27,10 @@ public final class InitramfsWriter {
                 cpio.file(inImage, 0644, moduleBytes(module));
                 lines.add("/" + inImage);
             }
+            if (spec.moduleIndex() != null && Files.isRegularFile(spec.moduleIndex().resolve("modules.builtin"))) {
+                cpio.file("lib/modules/" + spec.moduleIndex().getFileName() + "/modules.builtin", 0644,
+                        Files.readAllBytes(spec.moduleIndex().resolve("modules.builtin")));
+            }
             cpio.file("etc/kforge/modules", 0644, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
             String run = spec.command() == null ? "" : spec.command() + "\n";
             cpio.file("etc/kforge/run", 0644, run.getBytes(StandardCharsets.UTF_8));
