@@ -1,0 +1,108 @@
+package org.kforge.console;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The offline doctor: feeds a saved console log or dmesg capture to the same {@link ConsoleWatcher}
+ * a live boot uses, splits it into boots (a firmware banner, or a second kernel banner, starts a
+ * new one) and adds what only the end of a log can say: the bootloader handed over and the kernel
+ * never spoke; the kernel never started at all; the log ends before the boot was ready.
+ * "The kernel never spoke" allows one line: a boot console (earlycon) that prints "Booting Linux on
+ * physical CPU" and nothing more means the kernel died before its console came up.
+ * A log that reaches userspace (init ran) with no failure counts as booted even without a prompt:
+ * a dmesg taken on a running board has none.
+ */
+public final class LogDoctor {
+    private static final Set<String> USERSPACE = Set.of("run-init", "ready", "login-prompt", "shell-prompt", "systemd-target");
+
+    private final ConsoleWatcher watcher = new ConsoleWatcher(RuleBook.builtIn(), Map.of());
+    private final List<int[]> bootRanges = new ArrayList<>();
+    private int segmentStart = 1;
+    private boolean kernelInSegment;
+    private boolean bannerInSegment;
+    private boolean kernelAnywhere;
+    private boolean firmwareSeen;
+    private boolean userspace;
+    private Event handoff;
+    private int spokenSinceHandoff;
+
+    private LogDoctor() {
+    }
+
+    public static Diagnosis examine(InputStream in, String source) throws IOException {
+        LogDoctor d = new LogDoctor();
+        long bytes = LogLines.read(in, d::accept);
+        return d.finish(source, bytes);
+    }
+
+    private void accept(String raw) {
+        List<Event> found = watcher.accept(raw, -1);
+        int line = watcher.lines();
+        boolean kernelLine = raw.length() > 3 && raw.indexOf('[') >= 0 && ConsoleText.hasTimestamp(ConsoleText.printable(raw));
+        for (Event e : found) {
+            switch (e.id()) {
+                case "firmware-banner" -> {
+                    if (kernelInSegment || handoff != null) newBoot(line);
+                    firmwareSeen = true;
+                }
+                case "kernel-banner" -> {
+                    if (bannerInSegment) newBoot(line);
+                    bannerInSegment = true;
+                    kernelLine = true;
+                }
+                case "starting-kernel" -> {
+                    handoff = e;
+                    spokenSinceHandoff = 0;
+                }
+                default -> {
+                    if (USERSPACE.contains(e.id())) userspace = true;
+                }
+            }
+        }
+        if (kernelLine) {
+            kernelInSegment = true;
+            kernelAnywhere = true;
+            spokenSinceHandoff++;
+        }
+    }
+
+    private void newBoot(int line) {
+        closeSegment(line - 1);
+        segmentStart = line;
+        kernelInSegment = false;
+        bannerInSegment = false;
+        handoff = null;
+    }
+
+    private void closeSegment(int lastLine) {
+        if (handoff != null && spokenSinceHandoff < 2) {
+            watcher.note("silent-after-bootloader", handoff.line(), handoff.text(), -1, Map.of());
+        }
+        bootRanges.add(new int[] {segmentStart, Math.max(segmentStart, lastLine)});
+    }
+
+    private Diagnosis finish(String source, long bytes) {
+        closeSegment(watcher.lines());
+        boolean failed = watcher.events().stream().anyMatch(Event::counts);
+        if (!failed && !userspace) {
+            if (!kernelAnywhere && firmwareSeen) watcher.note("no-kernel", -1, Map.of());
+            else if (watcher.lines() == 0 || !kernelAnywhere || !userspace) watcher.note("incomplete", -1, Map.of());
+        }
+        List<Event> events = watcher.events();
+        Verdict verdict = VerdictBuilder.decide(events);
+        List<Diagnosis.Boot> boots = new ArrayList<>();
+        for (int i = 0; i < bootRanges.size(); i++) {
+            int[] r = bootRanges.get(i);
+            boolean last = i == bootRanges.size() - 1;
+            List<Event> mine = events.stream()
+                    .filter(e -> e.line() >= r[0] && e.line() <= r[1] || e.line() == 0 && last).toList();
+            boots.add(new Diagnosis.Boot(r[0], r[1], VerdictBuilder.decide(mine)));
+        }
+        return new Diagnosis(source, bytes, watcher.lines(), events, watcher.dropped(), verdict, boots);
+    }
+}

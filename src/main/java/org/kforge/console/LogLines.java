@@ -1,0 +1,61 @@
+package org.kforge.console;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+
+/**
+ * Streams a log as lines without ever holding more than one buffer: bytes become ISO-8859-1
+ * strings (a plain copy, so a 1 GB log reads fast and no byte sequence can fail to decode);
+ * {@link #utf8} turns text meant for a reader back into UTF-8. A line longer than
+ * {@link #MAX_LINE} bytes (binary garbage) is cut into pieces.
+ */
+public final class LogLines {
+    static final int MAX_LINE = 16 * 1024;
+    private static final int BUFFER = 1 << 20;
+
+    private LogLines() {
+    }
+
+    /** Feeds every line (without "\n" or "\r\n") to {@code sink}; returns the number of bytes read. */
+    public static long read(InputStream in, Consumer<String> sink) throws IOException {
+        byte[] buf = new byte[BUFFER];
+        int filled = 0;
+        long total = 0;
+        while (true) {
+            int n = in.read(buf, filled, buf.length - filled);
+            if (n < 0) break;
+            total += n;
+            filled += n;
+            int start = 0;
+            for (int i = 0; i < filled; i++) {
+                if (buf[i] == '\n') {
+                    sink.accept(line(buf, start, i));
+                    start = i + 1;
+                } else if (i - start >= MAX_LINE) {
+                    sink.accept(line(buf, start, i));
+                    start = i;
+                }
+            }
+            System.arraycopy(buf, start, buf, 0, filled - start);
+            filled -= start;
+        }
+        if (filled > 0) sink.accept(line(buf, 0, filled));
+        return total;
+    }
+
+    private static String line(byte[] buf, int start, int end) {
+        if (end > start && buf[end - 1] == '\r') end--;
+        return new String(buf, start, end - start, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Text read by {@link #read} as UTF-8 again, with control characters (C0 and C1) removed. */
+    public static String utf8(String latin1) {
+        if (latin1 == null) return null;
+        boolean ascii = true;
+        for (int i = 0; i < latin1.length() && ascii; i++) ascii = latin1.charAt(i) < 0x80;
+        String s = ascii ? latin1 : new String(latin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+        return ConsoleText.printable(s).replaceAll("[\\u0080-\\u009F]", "");
+    }
+}
