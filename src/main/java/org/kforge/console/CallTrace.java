@@ -19,6 +19,7 @@ final class CallTrace {
     private static final Pattern ARM_FRAME = Pattern.compile("^ *" + PC + " \\(([a-zA-Z0-9_.]+)\\) from " + PC + " \\(" + FUNC);
     /** Where the CPU was: "RIP: 0010:func+0x..", "pc : func+0x..", "PC is at func+0x..", "IP: func". */
     private static final Pattern RIP = Pattern.compile("(?:IP|NIP|pc |PC is at):? (?:[0-9]+:)?(?:" + PC + " +){0,2}" + FUNC);
+    private static final Pattern PC_FUNC = Pattern.compile(PC + " +" + FUNC);
     private static final Pattern AT = Pattern.compile("at: (?:" + PC + " +)?" + FUNC);
     private static final Pattern STACK_START = Pattern.compile(
             "Call (?:T|t)race|Allocated:|Allocated by task [0-9]+:|Freed:|Freed by task [0-9]+:"
@@ -52,12 +53,22 @@ final class CallTrace {
         Rule.Details d = rule.details();
         List<String> frames = new ArrayList<>();
         for (String source : d.frames()) {
+            // a stall is named from the first stack that has frames (syzkaller's parts, then parts2)
+            if ("stall".equals(d.extractor()) && !kept(frames, globalSkip, d).isEmpty()) break;
             if (source.equals("header")) {
                 int g = d.headerFunc();
                 if (g > 0 && g <= header.groupCount() && header.group(g) != null) frames.add(name(header.group(g)));
             } else if (source.equals("rip")) {
                 for (String l : lines) {
                     Matcher m = RIP.matcher(l);
+                    if (m.find()) {
+                        frames.add(m.group(1));
+                        break;
+                    }
+                }
+            } else if (source.equals("pc")) {
+                for (String l : lines) {
+                    Matcher m = PC_FUNC.matcher(l);
                     if (m.find()) {
                         frames.add(m.group(1));
                         break;
@@ -78,12 +89,7 @@ final class CallTrace {
                 if (start >= 0) stack(lines, start + 1, frames);
             }
         }
-        List<String> kept = new ArrayList<>();
-        for (String f : frames) {
-            if (globalSkip != null && globalSkip.matcher(f).find()) continue;
-            if (d.skip() != null && d.skip().matcher(f).find()) continue;
-            kept.add(f);
-        }
+        List<String> kept = kept(frames, globalSkip, d);
         String chosen;
         if ("stall".equals(d.extractor())) {
             chosen = stall(kept);
@@ -93,6 +99,16 @@ final class CallTrace {
             chosen = kept.isEmpty() ? null : kept.get(0);
         }
         return chosen == null ? null : strip(chosen);
+    }
+
+    private static List<String> kept(List<String> frames, Pattern globalSkip, Rule.Details d) {
+        List<String> kept = new ArrayList<>();
+        for (String f : frames) {
+            if (globalSkip != null && globalSkip.matcher(f).find()) continue;
+            if (d.skip() != null && d.skip().matcher(f).find()) continue;
+            kept.add(f);
+        }
+        return kept;
     }
 
     /** Appends the frames from {@code from} until the next stack starts. */
