@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A workbench for Linux kernel bring-up on ARM boards and their QEMU twins.",
-        subcommands = {ProfilesCommand.class, BootCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ProfilesCommand.class, BootCommand.class, DoctorCommand.class, CompareCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

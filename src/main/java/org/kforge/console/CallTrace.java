@@ -39,6 +39,8 @@ final class CallTrace {
             + "|^sock_do_ioctl|^sock_ioctl|^compat_sock_ioctl|^nfnetlink_rcv_msg|^rtnetlink_rcv_msg|^netlink_dump"
             + "|^(sys_)?(socketpair|connect|ioctl)|__do_fault|do_page_fault|^page_fault$|__fput|task_work_run"
             + "|exit_to_usermode|smp_call_function|tasklet_action|tasklet_hi_action");
+    private static final Pattern GENERIC_PROBE = Pattern.compile("^_*(?:really|platform|driver|call_driver|local_pci|pci_device"
+            + "|pci_host|i2c_device|spi|usb_probe_interface|usb_probe_device|amba|of_platform|mdio|virtio_dev|hid_device|serdev_drv)_probe$");
     private static final Pattern HUNG_SKIP = Pattern.compile("sched|_lock|_slowlock|down|rwsem|completion|kthread|wait"
             + "|synchronize|context_switch|__switch_to|cancel_delayed_work|rcu_barrier");
 
@@ -148,6 +150,18 @@ final class CallTrace {
             if (f.matches(".*synchronize_(rcu|srcu|net|sched).*")) return "synchronize_rcu";
         }
         for (String f : frames) if (!HUNG_SKIP.matcher(f).find()) return f;
+        return null;
+    }
+
+    /** The driver probe routine on the stack (brcm_pcie_probe), not the driver core's, or null. */
+    static String probingDriver(List<String> lines) {
+        int start = indexOf(lines, STACK_START, 0);
+        if (start < 0) return null;
+        List<String> frames = new ArrayList<>();
+        stack(lines, start + 1, frames);
+        for (String f : frames) {
+            if (f.endsWith("_probe") && !GENERIC_PROBE.matcher(f).find()) return f;
+        }
         return null;
     }
 

@@ -37,6 +37,17 @@ public final class ConsoleText {
         return timestampEnd(printable) > 0;
     }
 
+    /** The printk time of a printable line in seconds, or -1 when it has none. */
+    public static double seconds(String printable) {
+        if (timestampEnd(printable) == 0) return -1;
+        int close = printable.indexOf(']');
+        try {
+            return Double.parseDouble(printable.substring(1, close).strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     /**
      * Where the message starts after "[    1.234567] " (CONFIG_PRINTK_TIME, kernel/printk/printk.c
      * print_time) and an optional caller id "[  T123] " or "[    C0] " (CONFIG_PRINTK_CALLER); 0 if none.

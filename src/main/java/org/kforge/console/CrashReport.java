@@ -38,6 +38,8 @@ final class CrashReport {
         if (!rule.details().frames().isEmpty()) {
             String func = CallTrace.culprit(rule, header, lines, globalSkip);
             if (func != null) f.put("func", func);
+            String driver = CallTrace.probingDriver(lines);
+            if (driver != null) f.put("driver", driver);
         }
         rule.details().follow().forEach((name, p) -> {
             for (String l : lines) {

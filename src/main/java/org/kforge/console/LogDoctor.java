@@ -90,7 +90,8 @@ public final class LogDoctor {
         closeSegment(watcher.lines());
         boolean failed = watcher.events().stream().anyMatch(Event::counts);
         if (!failed && !userspace) {
-            if (!kernelAnywhere && firmwareSeen) watcher.note("no-kernel", -1, Map.of());
+            if (watcher.lastMessage().isEmpty()) watcher.note("empty-log", -1, Map.of());
+            else if (!kernelAnywhere && firmwareSeen) watcher.note("no-kernel", -1, Map.of());
             else if (watcher.lines() == 0 || !kernelAnywhere || !userspace) watcher.note("incomplete", -1, Map.of());
         }
         List<Event> events = watcher.events();

@@ -35,6 +35,24 @@ class BootLogCorpusTest {
         return cases(Path.of("src/test/resources/doctor-corpus"));
     }
 
+    /**
+     * Console logs saved by "kforge boot" itself (each failure scenario of the twin): fed to the
+     * doctor, each gives the outcome the live boot gave. The first bad line may be an earlier line
+     * than the live one (the live watcher stops reading at its terminal line).
+     */
+    @TestFactory
+    Stream<DynamicTest> liveBoots() throws IOException {
+        Path dir = Path.of("src/test/resources/doctor-live");
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted().toList().stream().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> {
+                JsonNode label = JSON.readTree(c.resolve("case.json").toFile());
+                try (InputStream in = Files.newInputStream(c.resolve("console.log"))) {
+                    assertThat(LogDoctor.examine(in, c.toString()).verdict().outcome()).isEqualTo(label.get("outcome").asText());
+                }
+            }));
+        }
+    }
+
     private static Stream<DynamicTest> cases(Path dir) throws IOException {
         Set<String> doubtful = doubtful();
         List<Path> cases;
