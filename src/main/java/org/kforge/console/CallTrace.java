@@ -84,7 +84,7 @@ final class CallTrace {
             } else if (source.equals("lines")) {
                 stack(lines, 0, frames);
             } else if (source.equals("trace")) {
-                int start = indexOf(lines, STACK_START, 0);
+                int start = stackStart(lines);
                 if (start >= 0) stack(lines, start + 1, frames);
             } else if (source.startsWith("after:")) {
                 int start = indexOf(lines, Pattern.compile(source.substring(6)), 0);
@@ -103,10 +103,22 @@ final class CallTrace {
         return chosen == null ? null : strip(chosen);
     }
 
+    /** Frame names repeat from report to report: remember which the long global skip list drops. */
+    private static final java.util.Map<String, Boolean> SKIPPED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static boolean skipped(String frame, Pattern globalSkip) {
+        if (globalSkip == null) return false;
+        Boolean known = SKIPPED.get(frame);
+        if (known != null) return known;
+        boolean skip = globalSkip.matcher(frame).find();
+        if (SKIPPED.size() < 100_000) SKIPPED.put(frame, skip);
+        return skip;
+    }
+
     private static List<String> kept(List<String> frames, Pattern globalSkip, Rule.Details d) {
         List<String> kept = new ArrayList<>();
         for (String f : frames) {
-            if (globalSkip != null && globalSkip.matcher(f).find()) continue;
+            if (skipped(f, globalSkip)) continue;
             if (d.skip() != null && d.skip().matcher(f).find()) continue;
             kept.add(f);
         }
@@ -117,7 +129,7 @@ final class CallTrace {
     private static void stack(List<String> lines, int from, List<String> frames) {
         for (int i = from; i < lines.size(); i++) {
             String l = lines.get(i);
-            if (STACK_START.matcher(l).find()) return;
+            if (stackStarts(l)) return;
             Matcher arm = ARM_FRAME.matcher(l);
             if (arm.find()) {
                 frames.add(name(arm.group(1)));
@@ -127,6 +139,16 @@ final class CallTrace {
             Matcher m = FRAME.matcher(l);
             if (m.find()) frames.add(m.group(1));
         }
+    }
+
+    private static boolean stackStarts(String l) {
+        return (l.contains("race") || l.contains("llocated") || l.contains("reed") || l.contains("acktrace")
+                || l.contains("Uninit")) && STACK_START.matcher(l).find();
+    }
+
+    private static int stackStart(List<String> lines) {
+        for (int i = 0; i < lines.size(); i++) if (stackStarts(lines.get(i))) return i;
+        return -1;
     }
 
     private static int indexOf(List<String> lines, Pattern p, int from) {
@@ -155,7 +177,7 @@ final class CallTrace {
 
     /** The driver probe routine on the stack (brcm_pcie_probe), not the driver core's, or null. */
     static String probingDriver(List<String> lines) {
-        int start = indexOf(lines, STACK_START, 0);
+        int start = stackStart(lines);
         if (start < 0) return null;
         List<String> frames = new ArrayList<>();
         stack(lines, start + 1, frames);

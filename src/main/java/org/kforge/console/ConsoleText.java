@@ -52,7 +52,7 @@ public final class ConsoleText {
      * Where the message starts after "[    1.234567] " (CONFIG_PRINTK_TIME, kernel/printk/printk.c
      * print_time) and an optional caller id "[  T123] " or "[    C0] " (CONFIG_PRINTK_CALLER); 0 if none.
      */
-    static int timestampEnd(String s) {
+    public static int timestampEnd(CharSequence s) {
         int end = bracket(s, 0, true);
         if (end < 0) return 0;
         int caller = bracket(s, end, false);
@@ -61,7 +61,7 @@ public final class ConsoleText {
         return end;
     }
 
-    private static int bracket(String s, int from, boolean time) {
+    private static int bracket(CharSequence s, int from, boolean time) {
         int n = s.length();
         int i = from;
         if (i >= n || s.charAt(i) != '[') return -1;

@@ -27,11 +27,16 @@ public final class ConsoleWatcher {
     private final List<CrashReport> open = new ArrayList<>();
     private final List<Integer> clearable = new ArrayList<>();
     private final List<java.util.regex.Pattern> clearers = new ArrayList<>();
+    private final List<List<String>> clearerLiterals = new ArrayList<>();
     private final Set<String> contexts = new HashSet<>();
     private final BitSet hits = new BitSet();
     private int lineNumber;
     private int dropped;
-    private String lastMessage = "";
+    private String lastPrintable;
+    private int lastStart;
+    private byte[] lastSkipped = new byte[256];
+    private int lastSkippedLength = -1;
+    private boolean lastTimestamped;
     private Event terminal;
 
     public ConsoleWatcher(RuleBook rules, Map<String, String> facts) {
@@ -42,27 +47,46 @@ public final class ConsoleWatcher {
     /** Reads one line (without its newline); returns the events it produced, if any. */
     public synchronized List<Event> accept(String rawLine, double seconds) {
         lineNumber++;
-        String message = ConsoleText.message(rawLine);
-        if (message.isBlank()) return List.of();
-        lastMessage = message;
+        String printable = ConsoleText.printable(rawLine);
+        int start = ConsoleText.timestampEnd(printable);
+        lastTimestamped = start > 0;
+        int n = printable.length();
+        int i = start;
+        while (i < n && Character.isWhitespace(printable.charAt(i))) i++;
+        if (i == n) return List.of();
+        lastPrintable = printable;
+        lastStart = start;
+        lastSkippedLength = -1;
+        // the cheap look first: most lines hold no rule's literal and no report or clearer waits
+        boolean candidates = rules.candidates(printable, start, hits);
+        if (!candidates && open.isEmpty() && clearable.isEmpty()) return List.of();
+        String message = printable.substring(start);
         if (!open.isEmpty()) feedReports(message);
         if (!clearable.isEmpty()) clear(message);
-        rules.candidates(message, hits);
+        if (!candidates) return List.of();
         List<Rule> all = rules.rules();
-        for (int i = hits.nextSetBit(0); i >= 0; i = hits.nextSetBit(i + 1)) {
-            Rule rule = all.get(i);
+        for (int r = hits.nextSetBit(0); r >= 0; r = hits.nextSetBit(r + 1)) {
+            Rule rule = all.get(r);
             Matcher m = rule.match(message);
             if (m == null) continue;
             if (rule.details().orphan() && !open.isEmpty()) return List.of();
             if (rule.details().opens() != null) contexts.add(rule.details().opens());
             if (rule.details().closes() != null) contexts.remove(rule.details().closes());
             if (rule.kind() == Rule.Kind.IGNORE) return List.of();
-            return List.of(record(rule, m, rawLine, message, seconds));
+            return List.of(record(rule, m, printable, message, seconds));
         }
         return List.of();
     }
 
-    private Event record(Rule rule, Matcher m, String rawLine, String message, double seconds) {
+    private Event record(Rule rule, Matcher m, String printable, String message, double seconds) {
+        if (events.size() >= MAX_EVENTS) {
+            // not kept: only what the caller (boot splitting, the first terminal line) needs
+            dropped++;
+            Event e = new Event(rule.id(), rule.kind(), rule.outcome(), rule.role(), rule.terminal(), lineNumber,
+                    printable, seconds, rule.title(), rule, Map.of());
+            if (e.terminal() && terminal == null) terminal = e;
+            return e;
+        }
         Map<String, String> f = new HashMap<>(facts);
         f.put("match0", m.group());
         for (int g = 1; g <= m.groupCount(); g++) f.put("match" + g, m.group(g) == null ? "" : m.group(g));
@@ -71,20 +95,18 @@ public final class ConsoleWatcher {
             if (errno != null) f.put("errno", errno);
         }
         Event e = new Event(rule.id(), rule.kind(), rule.outcome(), rule.role(), rule.terminal(), lineNumber,
-                ConsoleText.printable(rawLine), seconds, Template.fill(rule.title(), f), rule, Map.copyOf(f));
+                printable, seconds, Template.fill(rule.title(), f), rule, Map.copyOf(f));
         String expected = rule.details().expectedIn();
         if (expected != null && contexts.contains(expected)) e = e.asCleared();
         if (e.terminal() && terminal == null && !e.cleared()) terminal = e;
-        if (events.size() >= MAX_EVENTS) {
-            dropped++;
-            return e;
-        }
         events.add(e);
         int index = events.size() - 1;
         if (rule.details().tracesCulprit() && open.size() < MAX_OPEN) open.add(new CrashReport(index, rule, m));
         if (rule.details().clearedBy() != null && !e.cleared() && clearable.size() < MAX_OPEN) {
             clearable.add(index);
-            clearers.add(rule.details().clearedBy(f));
+            java.util.regex.Pattern p = rule.details().clearedBy(f);
+            clearers.add(p);
+            clearerLiterals.add(LiteralScan.requiredLiterals(p.pattern()));
         }
         return e;
     }
@@ -103,10 +125,13 @@ public final class ConsoleWatcher {
         for (int i = clearable.size() - 1; i >= 0; i--) {
             int index = clearable.get(i);
             Event e = events.get(index);
+            List<String> lits = clearerLiterals.get(i);
+            if (lits != null && lits.stream().noneMatch(message::contains)) continue;
             if (clearers.get(i).matcher(message).find()) {
                 events.set(index, e.asCleared());
                 clearable.remove(i);
                 clearers.remove(i);
+                clearerLiterals.remove(i);
             }
         }
     }
@@ -129,7 +154,8 @@ public final class ConsoleWatcher {
     public synchronized Event note(String id, int line, String text, double seconds, Map<String, String> more) {
         Rule rule = rules.runRule(id);
         Map<String, String> f = new HashMap<>(facts);
-        f.put("lastLine", lastMessage.isEmpty() ? "(nothing)" : lastMessage);
+        String last = lastMessage();
+        f.put("lastLine", last.isEmpty() ? "(nothing)" : last);
         f.putAll(more);
         Event e = new Event(id, Rule.Kind.FAILURE, rule.outcome(), Rule.Role.CAUSE, true, line, text, seconds,
                 Template.fill(rule.title(), f), rule, Map.copyOf(f));
@@ -162,7 +188,46 @@ public final class ConsoleWatcher {
     }
 
     public synchronized String lastMessage() {
-        return lastMessage;
+        if (lastSkippedLength >= 0) {
+            return ConsoleText.message(new String(lastSkipped, 0, lastSkippedLength, java.nio.charset.StandardCharsets.ISO_8859_1));
+        }
+        return lastPrintable == null ? "" : lastPrintable.substring(lastStart);
+    }
+
+    /**
+     * Takes a line of an offline log without reading it as a String, if no rule can match it
+     * and nothing waits for the lines that follow (a crash report, a failure that may clear);
+     * 0 means the caller must {@link #accept} it; 1 that it was taken; 2 that it was taken and
+     * carried a printk timestamp.
+     */
+    synchronized int skip(ByteLine line) {
+        if (!open.isEmpty() || !clearable.isEmpty()) return 0;
+        int start = ConsoleText.timestampEnd(line);
+        if (rules.candidates(line.buffer(), line.start() + start, line.start() + line.length(), hits) != 0) return 0;
+        lineNumber++;
+        if (line.isBlank(start)) return 1;
+        lastTimestamped = start > 0;
+        if (lastSkipped.length < line.length()) lastSkipped = new byte[Math.max(line.length(), 2 * lastSkipped.length)];
+        System.arraycopy(line.buffer(), line.start(), lastSkipped, 0, line.length());
+        lastSkippedLength = line.length();
+        return lastTimestamped ? 2 : 1;
+    }
+
+    /** True when the last non-blank line carried a printk timestamp (the kernel printed it). */
+    public synchronized boolean lastTimestamped() {
+        return lastTimestamped;
+    }
+
+    /**
+     * A new boot starts (an offline log holds several): failures of the last one can no longer be
+     * cleared, and its crash reports are complete.
+     */
+    public synchronized void newBoot() {
+        for (CrashReport r : open) events.set(r.eventIndex, resolve(r));
+        open.clear();
+        clearable.clear();
+        clearers.clear();
+        clearerLiterals.clear();
     }
 
     public Map<String, String> facts() {

@@ -36,14 +36,25 @@ public final class LogDoctor {
 
     public static Diagnosis examine(InputStream in, String source) throws IOException {
         LogDoctor d = new LogDoctor();
-        long bytes = LogLines.read(in, d::accept);
+        ByteLine view = new ByteLine();
+        long bytes = LogLines.readRaw(in, (buf, start, end) -> {
+            int taken = d.watcher.skip(view.set(buf, start, end));
+            if (taken == 2) d.kernelSpoke();
+            else if (taken == 0) d.accept(new String(buf, start, end - start, java.nio.charset.StandardCharsets.ISO_8859_1));
+        });
         return d.finish(source, bytes);
+    }
+
+    private void kernelSpoke() {
+        kernelInSegment = true;
+        kernelAnywhere = true;
+        spokenSinceHandoff++;
     }
 
     private void accept(String raw) {
         List<Event> found = watcher.accept(raw, -1);
         int line = watcher.lines();
-        boolean kernelLine = raw.length() > 3 && raw.indexOf('[') >= 0 && ConsoleText.hasTimestamp(ConsoleText.printable(raw));
+        boolean kernelLine = watcher.lastTimestamped();
         for (Event e : found) {
             switch (e.id()) {
                 case "firmware-banner" -> {
@@ -64,15 +75,12 @@ public final class LogDoctor {
                 }
             }
         }
-        if (kernelLine) {
-            kernelInSegment = true;
-            kernelAnywhere = true;
-            spokenSinceHandoff++;
-        }
+        if (kernelLine) kernelSpoke();
     }
 
     private void newBoot(int line) {
         closeSegment(line - 1);
+        watcher.newBoot();
         segmentStart = line;
         kernelInSegment = false;
         bannerInSegment = false;

@@ -18,8 +18,18 @@ public final class LogLines {
     private LogLines() {
     }
 
+    /** Where lines go while still in the read buffer: bytes [start, end) of buf, without "\n" or "\r\n". */
+    interface RawSink {
+        void line(byte[] buf, int start, int end);
+    }
+
     /** Feeds every line (without "\n" or "\r\n") to {@code sink}; returns the number of bytes read. */
     public static long read(InputStream in, Consumer<String> sink) throws IOException {
+        return readRaw(in, (buf, start, end) -> sink.accept(line(buf, start, end)));
+    }
+
+    /** As {@link #read}, handing over the bytes of each line without making a String of it. */
+    static long readRaw(InputStream in, RawSink sink) throws IOException {
         byte[] buf = new byte[BUFFER];
         int filled = 0;
         long total = 0;
@@ -29,24 +39,32 @@ public final class LogLines {
             total += n;
             filled += n;
             int start = 0;
-            for (int i = 0; i < filled; i++) {
-                if (buf[i] == '\n') {
-                    sink.accept(line(buf, start, i));
+            while (true) {
+                int limit = Math.min(filled, start + MAX_LINE);
+                int i = start;
+                while (i < limit && buf[i] != '\n') i++;
+                if (i < limit) {
+                    sink.line(buf, start, trimCr(buf, start, i));
                     start = i + 1;
-                } else if (i - start >= MAX_LINE) {
-                    sink.accept(line(buf, start, i));
-                    start = i;
+                } else if (limit < filled) {
+                    sink.line(buf, start, limit);
+                    start = limit;
+                } else {
+                    break;
                 }
             }
             System.arraycopy(buf, start, buf, 0, filled - start);
             filled -= start;
         }
-        if (filled > 0) sink.accept(line(buf, 0, filled));
+        if (filled > 0) sink.line(buf, 0, trimCr(buf, 0, filled));
         return total;
     }
 
+    private static int trimCr(byte[] buf, int start, int end) {
+        return end > start && buf[end - 1] == '\r' ? end - 1 : end;
+    }
+
     private static String line(byte[] buf, int start, int end) {
-        if (end > start && buf[end - 1] == '\r') end--;
         return new String(buf, start, end - start, StandardCharsets.ISO_8859_1);
     }
 

@@ -35,20 +35,30 @@ public final class RuleBook {
         this.frameSkip = frameSkip;
         List<String> literals = new ArrayList<>();
         List<Integer> owners = new ArrayList<>();
+        List<String> prefixes = new ArrayList<>();
+        List<Integer> prefixOwners = new ArrayList<>();
         for (int i = 0; i < this.rules.size(); i++) {
             Rule r = this.rules.get(i);
             List<String> needs = r.details().needs();
             if (needs.isEmpty()) {
-                String lit = LiteralScan.requiredLiteral(r.pattern().pattern());
-                needs = lit == null ? List.of() : List.of(lit);
+                List<String> lits = LiteralScan.requiredLiterals(r.pattern().pattern());
+                needs = lits == null ? List.of() : lits;
             }
             if (needs.isEmpty()) alwaysRun.set(i);
+            // a pattern that starts with ^ (and has no top-level alternative) names what opens the message
+            List<String> lits = needs;
+            boolean anchored = !needs.isEmpty() && needs.stream().allMatch(n -> LiteralScan.opensWith(r.pattern().pattern(), n));
             for (String n : needs) {
-                literals.add(n);
-                owners.add(i);
+                (anchored ? prefixes : literals).add(n);
+                (anchored ? prefixOwners : owners).add(i);
             }
         }
-        this.scan = new LiteralScan(literals, owners);
+        this.scan = new LiteralScan(literals, owners, prefixes, prefixOwners);
+    }
+
+    /** The rules that run on every line because no literal prefilters them (ids), for tests and tuning. */
+    public List<String> unfiltered() {
+        return alwaysRun.stream().mapToObj(i -> rules.get(i).id()).toList();
     }
 
     /** A run-level rule (no-console, hang, timeout, incomplete) by id. */
@@ -67,11 +77,22 @@ public final class RuleBook {
         return frameSkip;
     }
 
-    /** The indexes of the rules that may match {@code message}, in match order (into {@code hits}). */
-    void candidates(String message, BitSet hits) {
+    /** The indexes of the rules that may match the line from {@code from}, in match order (into {@code hits}); false if none. */
+    boolean candidates(CharSequence line, int from, BitSet hits) {
         hits.clear();
-        scan.scan(message, hits);
+        boolean any = scan.scan(line, from, hits);
+        if (alwaysRun.isEmpty()) return any;
         hits.or(alwaysRun);
+        return true;
+    }
+
+    /** As {@link #candidates(CharSequence, int, BitSet)} on bytes of a read buffer; -1: it holds control bytes. */
+    int candidates(byte[] buf, int from, int to, BitSet hits) {
+        hits.clear();
+        int found = scan.scan(buf, from, to, hits);
+        if (found < 0 || alwaysRun.isEmpty()) return found;
+        hits.or(alwaysRun);
+        return 1;
     }
 
     private static RuleBook builtIn;
