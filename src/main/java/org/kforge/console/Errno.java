@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 public final class Errno {
     private static final Map<Integer, String> NAMES = Map.ofEntries(
             Map.entry(1, "EPERM operation not permitted"), Map.entry(2, "ENOENT no such file or directory"),
-            Map.entry(5, "EIO I/O error"), Map.entry(6, "ENXIO no such device or address"),
+            Map.entry(5, "EIO I/O error"), Map.entry(8, "ENOEXEC exec format error"), Map.entry(6, "ENXIO no such device or address"),
             Map.entry(12, "ENOMEM out of memory"), Map.entry(13, "EACCES permission denied"),
             Map.entry(14, "EFAULT bad address"), Map.entry(16, "EBUSY device or resource busy"),
             Map.entry(17, "EEXIST already exists"), Map.entry(19, "ENODEV no such device"),

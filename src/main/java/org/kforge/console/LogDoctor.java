@@ -14,8 +14,10 @@ import java.util.Set;
  * never spoke; the kernel never started at all; the log ends before the boot was ready.
  * "The kernel never spoke" allows one line: a boot console (earlycon) that prints "Booting Linux on
  * physical CPU" and nothing more means the kernel died before its console came up.
- * A log that reaches userspace (init ran) with no failure counts as booted even without a prompt:
- * a dmesg taken on a running board has none.
+ * A log with kernel output and no failure is boot-ok: a dmesg taken on a running board has no
+ * prompt, and a capture cut early shows nothing wrong; when it ends before userspace the title says
+ * so. A log with no kernel output at all is bootloader-error (firmware seen), no-console (empty)
+ * or incomplete (nothing recognisable).
  */
 public final class LogDoctor {
     private static final Set<String> USERSPACE = Set.of("run-init", "ready", "login-prompt", "shell-prompt", "systemd-target");
@@ -95,15 +97,20 @@ public final class LogDoctor {
     }
 
     private Diagnosis finish(String source, long bytes) {
+        boolean quietEnd = !userspace && kernelAnywhere;
         closeSegment(watcher.lines());
         boolean failed = watcher.events().stream().anyMatch(Event::counts);
         if (!failed && !userspace) {
             if (watcher.lastMessage().isEmpty()) watcher.note("empty-log", -1, Map.of());
             else if (!kernelAnywhere && firmwareSeen) watcher.note("no-kernel", -1, Map.of());
-            else if (watcher.lines() == 0 || !kernelAnywhere || !userspace) watcher.note("incomplete", -1, Map.of());
+            else if (!kernelAnywhere) watcher.note("incomplete", -1, Map.of());
         }
         List<Event> events = watcher.events();
         Verdict verdict = VerdictBuilder.decide(events);
+        if (verdict.booted() && quietEnd) {
+            verdict = new Verdict(verdict.outcome(), true, null,
+                    "no failure found (the log ends before userspace: " + watcher.lastMessage().strip() + ")", "", List.of());
+        }
         List<Diagnosis.Boot> boots = new ArrayList<>();
         for (int i = 0; i < bootRanges.size(); i++) {
             int[] r = bootRanges.get(i);
