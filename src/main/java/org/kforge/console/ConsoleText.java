@@ -53,12 +53,23 @@ public final class ConsoleText {
      * print_time) and an optional caller id "[  T123] " or "[    C0] " (CONFIG_PRINTK_CALLER); 0 if none.
      */
     public static int timestampEnd(CharSequence s) {
-        int end = bracket(s, 0, true);
-        if (end < 0) return 0;
+        int guest = guestPrefixEnd(s);
+        int end = bracket(s, guest, true);
+        if (end < 0) return guest;
         int caller = bracket(s, end, false);
         if (caller > 0) end = caller;
         if (end < s.length() && s.charAt(end) == ' ') end++;
         return end;
+    }
+
+    /** After "(XEN) DOM1: " (a dom0less guest's output on Xen's console, xen/drivers/char/console.c), or 0. */
+    private static int guestPrefixEnd(CharSequence s) {
+        if (s.length() < 12 || s.charAt(0) != '(' || s.charAt(1) != 'X' || s.charAt(4) != ')') return 0;
+        if (s.charAt(5) != ' ' || s.charAt(6) != 'D' || s.charAt(7) != 'O' || s.charAt(8) != 'M') return 0;
+        int i = 9;
+        while (i < s.length() && Character.isDigit(s.charAt(i))) i++;
+        if (i == 9 || i + 1 >= s.length() || s.charAt(i) != ':' || s.charAt(i + 1) != ' ') return 0;
+        return i + 2;
     }
 
     private static int bracket(CharSequence s, int from, boolean time) {

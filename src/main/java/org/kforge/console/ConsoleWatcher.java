@@ -157,7 +157,7 @@ public final class ConsoleWatcher {
         String last = lastMessage();
         f.put("lastLine", last.isEmpty() ? "(nothing)" : last);
         f.putAll(more);
-        Event e = new Event(id, Rule.Kind.FAILURE, rule.outcome(), Rule.Role.CAUSE, true, line, text, seconds,
+        Event e = new Event(id, Rule.Kind.FAILURE, rule.outcome(), rule.role(), true, line, text, seconds,
                 Template.fill(rule.title(), f), rule, Map.copyOf(f));
         if (events.size() < MAX_EVENTS) events.add(e);
         else dropped++;

@@ -31,6 +31,8 @@ public final class LogDoctor {
     private boolean firmwareSeen;
     private boolean userspace;
     private Event handoff;
+    private Event dom0Handoff;
+    private boolean dom0Spoke;
     private int spokenSinceHandoff;
 
     private LogDoctor() {
@@ -40,6 +42,9 @@ public final class LogDoctor {
         LogDoctor d = new LogDoctor();
         ByteLine view = new ByteLine();
         long bytes = LogLines.readRaw(in, (buf, start, end) -> {
+            if (d.dom0Handoff != null && !d.dom0Spoke && !view.set(buf, start, end).isBlank(0) && !startsWith(buf, start, end, XEN)) {
+                d.dom0Spoke = true;
+            }
             int taken = d.watcher.skip(view.set(buf, start, end));
             if (taken == 2) d.kernelSpoke();
             else if (taken == 0) d.accept(new String(buf, start, end - start, java.nio.charset.StandardCharsets.ISO_8859_1));
@@ -68,6 +73,10 @@ public final class LogDoctor {
                     bannerInSegment = true;
                     kernelLine = true;
                 }
+                case "xen-dom0-start" -> {
+                    dom0Handoff = e;
+                    dom0Spoke = false;
+                }
                 case "starting-kernel" -> {
                     handoff = e;
                     spokenSinceHandoff = 0;
@@ -89,7 +98,19 @@ public final class LogDoctor {
         handoff = null;
     }
 
+    private static final byte[] XEN = "(XEN)".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
+    private static boolean startsWith(byte[] buf, int start, int end, byte[] prefix) {
+        if (end - start < prefix.length) return false;
+        for (int i = 0; i < prefix.length; i++) if (buf[start + i] != prefix[i]) return false;
+        return true;
+    }
+
     private void closeSegment(int lastLine) {
+        if (dom0Handoff != null && !dom0Spoke) {
+            watcher.note("dom0-silent", dom0Handoff.line(), dom0Handoff.text(), -1, Map.of());
+        }
+        dom0Handoff = null;
         if (handoff != null && spokenSinceHandoff < 2) {
             watcher.note("silent-after-bootloader", handoff.line(), handoff.text(), -1, Map.of());
         }

@@ -30,6 +30,14 @@ class RuleBookTest {
     }
 
     @Test
+    void timestampsCallerIdsAndXenGuestPrefixesAreNotPartOfTheMessage() {
+        assertThat(ConsoleText.message("[   49.650190][  T126] wlan1: Created IBSS")).isEqualTo("wlan1: Created IBSS");
+        assertThat(ConsoleText.message("(XEN) DOM1: [    0.000000] Linux version 5.14.0")).isEqualTo("Linux version 5.14.0");
+        assertThat(ConsoleText.message("(XEN) Xen version 4.17")).isEqualTo("(XEN) Xen version 4.17");
+        assertThat(ConsoleText.seconds("[   12.500000] x")).isEqualTo(12.5);
+    }
+
+    @Test
     void theScanFindsEveryLiteral() {
         LiteralScan s = new LiteralScan(List.of("he", "she", "his", "hers"), List.of(0, 1, 2, 3));
         java.util.BitSet hits = new java.util.BitSet();
