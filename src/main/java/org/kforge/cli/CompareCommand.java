@@ -10,6 +10,7 @@ import org.kforge.KforgeException;
 import org.kforge.compare.Comparison;
 import org.kforge.compare.LogComparer;
 import org.kforge.report.CompareReport;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,10 +27,8 @@ final class CompareCommand implements Callable<Integer> {
     List<Path> logs = new ArrayList<>();
     @Option(names = "--boot", paramLabel = "ARGS", description = "kforge boot arguments, given twice (A, then B)")
     List<String> boots = new ArrayList<>();
-    @Option(names = "--json", description = "print the comparison as JSON")
-    boolean json;
-    @Option(names = "--verbose", description = "stack traces on internal errors")
-    boolean verbose;
+    @CommandLine.Mixin
+    ReportOptions report = new ReportOptions();
 
     @Override
     public Integer call() throws IOException {
@@ -47,7 +46,7 @@ final class CompareCommand implements Callable<Integer> {
             if (!Files.isRegularFile(p)) throw KforgeException.badInput("no such log: " + p, "check the path of the console log");
         }
         Comparison c = LogComparer.compare(files.get(0), files.get(1));
-        System.out.print(json ? CompareReport.json(c) + "\n" : CompareReport.text(c));
+        System.out.print(report.json ? CompareReport.json(c) + "\n" : CompareReport.text(c));
         return c.identical() ? ExitCode.OK : ExitCode.TARGET_FAILED;
     }
 

@@ -12,6 +12,7 @@ import org.kforge.KforgeException;
 import org.kforge.console.Diagnosis;
 import org.kforge.console.LogDoctor;
 import org.kforge.report.DoctorReport;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,16 +26,14 @@ import picocli.CommandLine.Parameters;
 final class DoctorCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "console logs; - reads standard input")
     List<String> files;
-    @Option(names = "--json", description = "print the diagnosis as JSON (an array when several files are given)")
-    boolean json;
-    @Option(names = "--verbose", description = "stack traces on internal errors")
-    boolean verbose;
+    @CommandLine.Mixin
+    ReportOptions report = new ReportOptions();
 
     @Override
     public Integer call() {
         List<Diagnosis> all = new ArrayList<>();
         for (String f : files) all.add(examine(f));
-        if (json) {
+        if (report.json) {
             System.out.println(DoctorReport.json(all));
         } else {
             for (Diagnosis d : all) System.out.print(DoctorReport.text(d, all.size() > 1));

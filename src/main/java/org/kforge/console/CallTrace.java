@@ -61,21 +61,9 @@ final class CallTrace {
                 int g = d.headerFunc();
                 if (g > 0 && g <= header.groupCount() && header.group(g) != null) frames.add(name(header.group(g)));
             } else if (source.equals("rip")) {
-                for (String l : lines) {
-                    Matcher m = RIP.matcher(l);
-                    if (m.find()) {
-                        frames.add(m.group(1));
-                        break;
-                    }
-                }
+                addFirst(lines, RIP, frames);
             } else if (source.equals("pc")) {
-                for (String l : lines) {
-                    Matcher m = PC_FUNC.matcher(l);
-                    if (m.find()) {
-                        frames.add(m.group(1));
-                        break;
-                    }
-                }
+                addFirst(lines, PC_FUNC, frames);
             } else if (source.equals("at")) {
                 for (String l : lines) {
                     Matcher m = AT.matcher(l);
@@ -113,6 +101,17 @@ final class CallTrace {
         boolean skip = globalSkip.matcher(frame).find();
         if (SKIPPED.size() < 100_000) SKIPPED.put(frame, skip);
         return skip;
+    }
+
+    /** Adds the function of the first line that matches {@code p}: where the CPU was. */
+    private static void addFirst(List<String> lines, Pattern p, List<String> frames) {
+        for (String l : lines) {
+            Matcher m = p.matcher(l);
+            if (m.find()) {
+                frames.add(m.group(1));
+                return;
+            }
+        }
     }
 
     private static List<String> kept(List<String> frames, Pattern globalSkip, Rule.Details d) {
