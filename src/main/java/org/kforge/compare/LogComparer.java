@@ -39,8 +39,8 @@ public final class LogComparer {
         Side sb = Side.read(b);
         Patch<String> patch = DiffUtils.diff(sa.normal, sb.normal);
         Comparison.Divergence first = null;
-        Map<String, List<Comparison.Line>> onlyA = new TreeMap<>();
-        Map<String, List<Comparison.Line>> onlyB = new TreeMap<>();
+        List<Integer> removed = new ArrayList<>();
+        List<Integer> added = new ArrayList<>();
         for (AbstractDelta<String> d : patch.getDeltas()) {
             int pa = d.getSource().getPosition();
             int pb = d.getTarget().getPosition();
@@ -49,11 +49,29 @@ public final class LogComparer {
                 for (int i = Math.max(0, pa - CONTEXT); i < pa; i++) ctx.add(sa.line(i));
                 first = new Comparison.Divergence(ctx, sa.lines(pa, d.getSource().size()), sb.lines(pb, d.getTarget().size()));
             }
-            for (int i = 0; i < d.getSource().size(); i++) group(onlyA, sa, pa + i);
-            for (int i = 0; i < d.getTarget().size(); i++) group(onlyB, sb, pb + i);
+            for (int i = 0; i < d.getSource().size(); i++) removed.add(pa + i);
+            for (int i = 0; i < d.getTarget().size(); i++) added.add(pb + i);
         }
+        // a line both printed, elsewhere: moved, not a difference of content
+        Map<String, java.util.ArrayDeque<Integer>> inB = new LinkedHashMap<>();
+        for (int j : added) inB.computeIfAbsent(sb.normal.get(j), k -> new java.util.ArrayDeque<>()).add(j);
+        List<Comparison.Moved> moved = new ArrayList<>();
+        java.util.Set<Integer> movedB = new java.util.HashSet<>();
+        Map<String, List<Comparison.Line>> onlyA = new TreeMap<>();
+        for (int i : removed) {
+            java.util.ArrayDeque<Integer> twins = inB.get(sa.normal.get(i));
+            if (twins != null && !twins.isEmpty()) {
+                int j = twins.poll();
+                movedB.add(j);
+                moved.add(new Comparison.Moved(sa.line(i), sb.line(j)));
+            } else {
+                group(onlyA, sa, i);
+            }
+        }
+        Map<String, List<Comparison.Line>> onlyB = new TreeMap<>();
+        for (int j : added) if (!movedB.contains(j)) group(onlyB, sb, j);
         return new Comparison(a.toString(), b.toString(), sa.diagnosis, sb.diagnosis, sa.raw.size(), sb.raw.size(), first,
-                onlyA, onlyB, milestones(sa, sb), sa.truncated || sb.truncated);
+                onlyA, onlyB, moved, milestones(sa, sb), sa.truncated || sb.truncated);
     }
 
     private static void group(Map<String, List<Comparison.Line>> out, Side s, int i) {
@@ -68,7 +86,7 @@ public final class LogComparer {
         mb.forEach(all::putIfAbsent);
         List<Comparison.MilestoneTime> out = new ArrayList<>();
         all.forEach((id, e) -> out.add(new Comparison.MilestoneTime(id, LogLines.utf8(e.title()),
-                seconds(ma.get(id)), seconds(mb.get(id)))));
+                a.seconds(ma.get(id)), b.seconds(mb.get(id)))));
         return out;
     }
 
@@ -78,9 +96,6 @@ public final class LogComparer {
         return m;
     }
 
-    private static double seconds(Event e) {
-        return e == null || e.text() == null ? -1 : ConsoleText.seconds(e.text());
-    }
 
     /** One log: its raw lines, their normalised form, and its diagnosis. */
     private record Side(List<String> raw, List<String> normal, Diagnosis diagnosis, boolean truncated) {
@@ -100,6 +115,16 @@ public final class LogComparer {
                 d = LogDoctor.examine(in, p.toString());
             }
             return new Side(raw, normal, d, cut[0]);
+        }
+
+        /** The printk time of an event's line, or of the last kernel line before it; -1 if none. */
+        double seconds(Event e) {
+            if (e == null || e.line() <= 0) return -1;
+            for (int i = Math.min(e.line(), raw.size()) - 1; i >= 0; i--) {
+                double s = ConsoleText.seconds(ConsoleText.printable(raw.get(i)));
+                if (s >= 0) return s;
+            }
+            return -1;
         }
 
         Comparison.Line line(int i) {

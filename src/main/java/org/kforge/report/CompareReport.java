@@ -34,8 +34,14 @@ public final class CompareReport {
             for (Comparison.Line l : d.b()) out.append("  B ").append(l.text()).append('\n');
             groups(out, "Only in A", c.onlyInA());
             groups(out, "Only in B", c.onlyInB());
+            if (!c.moved().isEmpty()) {
+                out.append("\nIn both, in another order (").append(c.moved().size()).append(" lines):\n");
+                c.moved().stream().limit(PER_GROUP).forEach(m -> out.append(String.format("    A %d, B %d  %s%n",
+                        m.a().number(), m.b().number(), m.b().text())));
+                if (c.moved().size() > PER_GROUP) out.append("            ... ").append(c.moved().size() - PER_GROUP).append(" more\n");
+            }
         }
-        out.append("\nMilestones (printk time):\n");
+        out.append("\nMilestones (printk time; a line without one takes the last kernel time before it):\n");
         for (Comparison.MilestoneTime m : c.milestones()) {
             out.append(String.format("  %-16s A %-10s B %-10s %s%n", m.id(), secs(m.secondsA()), secs(m.secondsB()),
                     m.difference() == null ? "" : String.format("%+.3f s", m.difference())));
@@ -77,6 +83,10 @@ public final class CompareReport {
         }
         groups(root.putObject("only_in_a"), c.onlyInA());
         groups(root.putObject("only_in_b"), c.onlyInB());
+        ArrayNode moved = root.putArray("moved");
+        for (Comparison.Moved m : c.moved()) {
+            moved.addObject().put("line_a", m.a().number()).put("line_b", m.b().number()).put("text", m.b().text());
+        }
         ArrayNode ms = root.putArray("milestones");
         for (Comparison.MilestoneTime m : c.milestones()) {
             ObjectNode n = ms.addObject().put("id", m.id()).put("title", m.title());
