@@ -114,7 +114,7 @@ public final class LogDoctor {
         if (handoff != null && spokenSinceHandoff < 2) {
             watcher.note("silent-after-bootloader", handoff.line(), handoff.text(), -1, Map.of());
         }
-        bootRanges.add(new int[] {segmentStart, Math.max(segmentStart, lastLine)});
+        bootRanges.add(new int[] {segmentStart, Math.max(segmentStart, lastLine), kernelInSegment ? 1 : 0});
     }
 
     private Diagnosis finish(String source, long bytes) {
@@ -138,7 +138,11 @@ public final class LogDoctor {
             boolean last = i == bootRanges.size() - 1;
             List<Event> mine = events.stream()
                     .filter(e -> e.line() >= r[0] && e.line() <= r[1] || e.line() == 0 && last).toList();
-            boots.add(new Diagnosis.Boot(r[0], r[1], VerdictBuilder.decide(mine)));
+            Verdict v = VerdictBuilder.decide(mine);
+            if (v.booted() && r[2] == 0) {
+                v = new Verdict("incomplete", false, null, "no kernel output in this part of the log", "", List.of());
+            }
+            boots.add(new Diagnosis.Boot(r[0], r[1], v));
         }
         return new Diagnosis(source, bytes, watcher.lines(), events, watcher.dropped(), verdict, boots);
     }

@@ -79,8 +79,9 @@ public final class DoctorReport {
     public static String text(Diagnosis d, boolean header) {
         StringBuilder out = new StringBuilder();
         if (header) out.append("== ").append(d.source()).append('\n');
+        java.util.Set<String> shown = new java.util.HashSet<>();
         for (Event e : d.events()) {
-            if (e.kind() == org.kforge.console.Rule.Kind.MILESTONE) {
+            if (e.kind() == org.kforge.console.Rule.Kind.MILESTONE && shown.add(e.id())) {
                 out.append(String.format("  line %-6d %-16s %s%n", e.line(), e.id(), LogLines.utf8(e.title())));
             }
         }
