@@ -30,6 +30,8 @@ public final class TwinBoot {
 
     /** Xen's own console lines; under Xen, only the other lines show the kernel is talking. */
     private static final String HYPERVISOR_PREFIX = "(XEN)";
+    /** Rules whose failure is the hypervisor's own (the rest of the (XEN) rules are about a domain). */
+    private static final java.util.Set<String> HYPERVISOR_RULES = java.util.Set.of("xen-panic", "xen-assert", "xen-trap");
 
     private final BootOptions options;
     private final Consumer<String> echo;
@@ -138,7 +140,7 @@ public final class TwinBoot {
     private static String layer(BootPlan plan, List<Event> events, Verdict verdict) {
         if (verdict.booted()) return null;
         Event cause = VerdictBuilder.cause(events);
-        if (cause != null && cause.id().startsWith("xen-") && cause.role() == org.kforge.console.Rule.Role.CAUSE) {
+        if (cause != null && HYPERVISOR_RULES.contains(cause.id())) {
             return "hypervisor (" + plan.profile().hypervisor().name() + ")";
         }
         return plan.profile().hypervisor() != null ? "dom0 kernel" : "kernel";

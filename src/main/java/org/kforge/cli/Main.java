@@ -9,8 +9,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A workbench for Linux kernel bring-up on ARM boards and their QEMU twins.",
-        subcommands = {ProfilesCommand.class, BootCommand.class, DebugCommand.class, GdbCommand.class, QmpCommand.class,
-                DtCommand.class, PciCommand.class, VfioCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ProfilesCommand.class, BootCommand.class, DoctorCommand.class, CompareCommand.class, DebugCommand.class,
+                GdbCommand.class, QmpCommand.class, DtCommand.class, PciCommand.class, VfioCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -7,20 +7,92 @@ public final class ConsoleText {
     // CSI sequences (ESC [ ... final byte) and two-byte ESC sequences (ECMA-48)
     private static final Pattern ESCAPES = Pattern.compile("\u001B\\[[0-?]*[ -/]*[@-~]|\u001B[@-Z\\\\-_]");
     private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B-\\x1F\\x7F]");
-    // "[    1.234567] " as printk prints it with CONFIG_PRINTK_TIME (kernel/printk/printk.c print_time)
-    private static final Pattern TIMESTAMP = Pattern.compile("^\\[\\s*[0-9]+\\.[0-9]+\\]\\s?");
 
     private ConsoleText() {
     }
 
     /** The line with escapes and control bytes removed: safe to print to a terminal. */
     public static String printable(String raw) {
+        int n = raw.length();
+        int i = 0;
+        while (i < n) {
+            char c = raw.charAt(i);
+            if (c < 0x20 && c != '\t' || c == 0x7F) break;
+            i++;
+        }
+        if (i == n) return raw;
         String s = raw.indexOf('\u001B') >= 0 ? ESCAPES.matcher(raw).replaceAll("") : raw;
         return CONTROL.matcher(s).replaceAll("");
     }
 
     /** The printable line without its printk timestamp: what rules match against. */
     public static String message(String raw) {
-        return TIMESTAMP.matcher(printable(raw)).replaceFirst("");
+        String s = printable(raw);
+        int end = timestampEnd(s);
+        return end > 0 ? s.substring(end) : s;
+    }
+
+    /** True when the line carries a printk timestamp: the kernel printed it. */
+    public static boolean hasTimestamp(String printable) {
+        return timestampEnd(printable) > 0;
+    }
+
+    /** The printk time of a printable line in seconds, or -1 when it has none. */
+    public static double seconds(String printable) {
+        if (timestampEnd(printable) == 0) return -1;
+        int close = printable.indexOf(']');
+        try {
+            return Double.parseDouble(printable.substring(1, close).strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Where the message starts after "[    1.234567] " (CONFIG_PRINTK_TIME, kernel/printk/printk.c
+     * print_time) and an optional caller id "[  T123] " or "[    C0] " (CONFIG_PRINTK_CALLER); 0 if none.
+     */
+    public static int timestampEnd(CharSequence s) {
+        int guest = guestPrefixEnd(s);
+        int end = bracket(s, guest, true);
+        if (end < 0) return guest;
+        int caller = bracket(s, end, false);
+        if (caller > 0) end = caller;
+        if (end < s.length() && s.charAt(end) == ' ') end++;
+        return end;
+    }
+
+    /** After "(XEN) DOM1: " (a dom0less guest's output on Xen's console, xen/drivers/char/console.c), or 0. */
+    private static int guestPrefixEnd(CharSequence s) {
+        if (s.length() < 12 || s.charAt(0) != '(' || s.charAt(1) != 'X' || s.charAt(4) != ')') return 0;
+        if (s.charAt(5) != ' ' || s.charAt(6) != 'D' || s.charAt(7) != 'O' || s.charAt(8) != 'M') return 0;
+        int i = 9;
+        while (i < s.length() && Character.isDigit(s.charAt(i))) i++;
+        if (i == 9 || i + 1 >= s.length() || s.charAt(i) != ':' || s.charAt(i + 1) != ' ') return 0;
+        return i + 2;
+    }
+
+    private static int bracket(CharSequence s, int from, boolean time) {
+        int n = s.length();
+        int i = from;
+        if (i >= n || s.charAt(i) != '[') return -1;
+        i++;
+        while (i < n && s.charAt(i) == ' ') i++;
+        int start = i;
+        if (!time && i < n && (s.charAt(i) == 'T' || s.charAt(i) == 'C')) i++;
+        int digits = 0;
+        while (i < n && Character.isDigit(s.charAt(i))) {
+            i++;
+            digits++;
+        }
+        if (digits == 0) return -1;
+        if (time) {
+            if (i >= n || s.charAt(i) != '.') return -1;
+            i++;
+            while (i < n && Character.isDigit(s.charAt(i))) i++;
+        } else if (i == start + digits) {
+            return -1;
+        }
+        return i < n && s.charAt(i) == ']' ? i + 1 : -1;
     }
 }

@@ -1,25 +1,43 @@
 package org.kforge.console;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 
 /**
  * The detector engine: reads console lines one by one and turns them into events. The same engine
  * serves a live boot (with times) and an offline log (times -1). Facts of the boot (the profile's
- * console and root device...) fill the rules' templates. Thread-safe: a live console feeds it from
- * its reader thread while the clock is watched from another.
+ * console and root device...) fill the rules' templates. A crash's title waits for its call trace;
+ * a failure a later line explains away (clearedBy, a self-test context) is kept but cleared.
+ * Thread-safe: a live console feeds it from its reader thread while the clock is watched from another.
  */
 public final class ConsoleWatcher {
+    /** Events kept in memory; a 1 GB log of repeated crashes must not fill the heap. */
+    static final int MAX_EVENTS = 5000;
+    private static final int MAX_OPEN = 8;
+
     private final RuleBook rules;
     private final Map<String, String> facts;
     private final List<Event> events = new ArrayList<>();
+    private final List<CrashReport> open = new ArrayList<>();
+    private final List<Integer> clearable = new ArrayList<>();
+    private final List<java.util.regex.Pattern> clearers = new ArrayList<>();
+    private final List<List<String>> clearerLiterals = new ArrayList<>();
+    private final Set<String> contexts = new HashSet<>();
+    private final BitSet hits = new BitSet();
     private int lineNumber;
-    private String lastMessage = "";
+    private int dropped;
+    private String lastPrintable;
+    private int lastStart;
+    private byte[] lastSkipped = new byte[256];
+    private int lastSkippedLength = -1;
+    private boolean lastTimestamped;
     private Event terminal;
-    private int awaitingDetail = -1;
 
     public ConsoleWatcher(RuleBook rules, Map<String, String> facts) {
         this.rules = rules;
@@ -29,36 +47,99 @@ public final class ConsoleWatcher {
     /** Reads one line (without its newline); returns the events it produced, if any. */
     public synchronized List<Event> accept(String rawLine, double seconds) {
         lineNumber++;
-        String message = ConsoleText.message(rawLine);
-        if (!message.isBlank()) lastMessage = message;
-        if (awaitingDetail >= 0 && !message.isBlank()) detail(message);
-        for (Rule rule : rules.rules()) {
+        String printable = ConsoleText.printable(rawLine);
+        int start = ConsoleText.timestampEnd(printable);
+        lastTimestamped = start > 0;
+        int n = printable.length();
+        int i = start;
+        while (i < n && Character.isWhitespace(printable.charAt(i))) i++;
+        if (i == n) return List.of();
+        lastPrintable = printable;
+        lastStart = start;
+        lastSkippedLength = -1;
+        // the cheap look first: most lines hold no rule's literal and no report or clearer waits
+        boolean candidates = rules.candidates(printable, start, hits);
+        if (!candidates && open.isEmpty() && clearable.isEmpty()) return List.of();
+        String message = printable.substring(start);
+        if (!open.isEmpty()) feedReports(message);
+        if (!clearable.isEmpty()) clear(message);
+        if (!candidates) return List.of();
+        List<Rule> all = rules.rules();
+        for (int r = hits.nextSetBit(0); r >= 0; r = hits.nextSetBit(r + 1)) {
+            Rule rule = all.get(r);
             Matcher m = rule.match(message);
             if (m == null) continue;
-            Map<String, String> f = new HashMap<>(facts);
-            for (int g = 1; g <= m.groupCount(); g++) {
-                f.put("match" + g, m.group(g) == null ? "" : m.group(g));
-            }
-            Event e = new Event(rule.id(), rule.kind(), rule.outcome(), rule.role(), rule.terminal(), lineNumber,
-                    ConsoleText.printable(rawLine), seconds, Template.fill(rule.title(), f), rule, Map.copyOf(f));
-            events.add(e);
-            if (e.terminal() && terminal == null) terminal = e;
-            if (rule.detailFromNextLine()) awaitingDetail = events.size() - 1;
-            return List.of(e);
+            if (rule.details().orphan() && !open.isEmpty()) return List.of();
+            if (rule.details().opens() != null) contexts.add(rule.details().opens());
+            if (rule.details().closes() != null) contexts.remove(rule.details().closes());
+            if (rule.kind() == Rule.Kind.IGNORE) return List.of();
+            return List.of(record(rule, m, printable, message, seconds));
         }
         return List.of();
     }
 
-    /** Re-titles the event that waits for its reason with this line (its "(XEN) " prefix dropped). */
-    private void detail(String message) {
-        Event e = events.get(awaitingDetail);
-        awaitingDetail = -1;
-        Map<String, String> f = new HashMap<>(e.facts());
-        f.put("next", message.replaceFirst("^\\(XEN\\)\\s*", "").strip());
-        Event titled = new Event(e.id(), e.kind(), e.outcome(), e.role(), e.terminal(), e.line(), e.text(), e.seconds(),
-                Template.fill(e.rule().title(), f), e.rule(), Map.copyOf(f));
-        events.set(events.indexOf(e), titled);
-        if (terminal == e) terminal = titled;
+    private Event record(Rule rule, Matcher m, String printable, String message, double seconds) {
+        if (events.size() >= MAX_EVENTS) {
+            // not kept: only what the caller (boot splitting, the first terminal line) needs
+            dropped++;
+            Event e = new Event(rule.id(), rule.kind(), rule.outcome(), rule.role(), rule.terminal(), lineNumber,
+                    printable, seconds, rule.title(), rule, Map.of());
+            if (e.terminal() && terminal == null) terminal = e;
+            return e;
+        }
+        Map<String, String> f = new HashMap<>(facts);
+        f.put("match0", m.group());
+        for (int g = 1; g <= m.groupCount(); g++) f.put("match" + g, m.group(g) == null ? "" : m.group(g));
+        if (rule.kind() == Rule.Kind.FAILURE) {
+            String errno = Errno.inLine(message);
+            if (errno != null) f.put("errno", errno);
+        }
+        Event e = new Event(rule.id(), rule.kind(), rule.outcome(), rule.role(), rule.terminal(), lineNumber,
+                printable, seconds, Template.fill(rule.title(), f), rule, Map.copyOf(f));
+        String expected = rule.details().expectedIn();
+        if (expected != null && contexts.contains(expected)) e = e.asCleared();
+        if (e.terminal() && terminal == null && !e.cleared()) terminal = e;
+        events.add(e);
+        int index = events.size() - 1;
+        if (rule.details().tracesCulprit() && open.size() < MAX_OPEN) open.add(new CrashReport(index, rule, m));
+        if (rule.details().clearedBy() != null && !e.cleared() && clearable.size() < MAX_OPEN) {
+            clearable.add(index);
+            java.util.regex.Pattern p = rule.details().clearedBy(f);
+            clearers.add(p);
+            clearerLiterals.add(LiteralScan.requiredLiterals(p.pattern()));
+        }
+        return e;
+    }
+
+    private void feedReports(String message) {
+        for (int i = open.size() - 1; i >= 0; i--) {
+            CrashReport r = open.get(i);
+            if (!r.add(message)) {
+                open.remove(i);
+                events.set(r.eventIndex, resolve(r));
+            }
+        }
+    }
+
+    private void clear(String message) {
+        for (int i = clearable.size() - 1; i >= 0; i--) {
+            int index = clearable.get(i);
+            Event e = events.get(index);
+            List<String> lits = clearerLiterals.get(i);
+            if (lits != null && lits.stream().noneMatch(message::contains)) continue;
+            if (clearers.get(i).matcher(message).find()) {
+                events.set(index, e.asCleared());
+                clearable.remove(i);
+                clearers.remove(i);
+                clearerLiterals.remove(i);
+            }
+        }
+    }
+
+    private Event resolve(CrashReport r) {
+        Event e = events.get(r.eventIndex);
+        Map<String, String> f = r.facts(e.facts(), rules.frameSkip());
+        return e.withTitle(Template.fill(e.rule().title(), f), Map.copyOf(f));
     }
 
     /**
@@ -66,19 +147,35 @@ public final class ConsoleWatcher {
      * watches the clock or reaches the end of a log; {@code more} adds facts for its templates.
      */
     public synchronized Event note(String id, double seconds, Map<String, String> more) {
+        return note(id, 0, null, seconds, more);
+    }
+
+    /** A run-level finding pinned to a line (e.g. the bootloader's last words before silence). */
+    public synchronized Event note(String id, int line, String text, double seconds, Map<String, String> more) {
         Rule rule = rules.runRule(id);
         Map<String, String> f = new HashMap<>(facts);
-        f.put("lastLine", lastMessage.isEmpty() ? "(nothing)" : lastMessage);
+        String last = lastMessage();
+        f.put("lastLine", last.isEmpty() ? "(nothing)" : last);
         f.putAll(more);
-        Event e = new Event(id, Rule.Kind.FAILURE, rule.outcome(), Rule.Role.CAUSE, true, 0, null, seconds,
+        Event e = new Event(id, Rule.Kind.FAILURE, rule.outcome(), rule.role(), true, line, text, seconds,
                 Template.fill(rule.title(), f), rule, Map.copyOf(f));
-        events.add(e);
+        if (events.size() < MAX_EVENTS) events.add(e);
+        else dropped++;
         if (terminal == null) terminal = e;
         return e;
     }
 
+    /** Every event so far, in line order; a crash whose trace is still being read has its title so far. */
     public synchronized List<Event> events() {
-        return List.copyOf(events);
+        List<Event> out = new ArrayList<>(events);
+        for (CrashReport r : open) out.set(r.eventIndex, resolve(r));
+        out.sort(java.util.Comparator.comparingInt(e -> e.line() == 0 ? Integer.MAX_VALUE : e.line()));
+        return out;
+    }
+
+    /** Events not kept because there were more than {@link #MAX_EVENTS}. */
+    public synchronized int dropped() {
+        return dropped;
     }
 
     /** The first terminal event, or null while the boot can still go on. */
@@ -91,7 +188,46 @@ public final class ConsoleWatcher {
     }
 
     public synchronized String lastMessage() {
-        return lastMessage;
+        if (lastSkippedLength >= 0) {
+            return ConsoleText.message(new String(lastSkipped, 0, lastSkippedLength, java.nio.charset.StandardCharsets.ISO_8859_1));
+        }
+        return lastPrintable == null ? "" : lastPrintable.substring(lastStart);
+    }
+
+    /**
+     * Takes a line of an offline log without reading it as a String, if no rule can match it
+     * and nothing waits for the lines that follow (a crash report, a failure that may clear);
+     * 0 means the caller must {@link #accept} it; 1 that it was taken; 2 that it was taken and
+     * carried a printk timestamp.
+     */
+    synchronized int skip(ByteLine line) {
+        if (!open.isEmpty() || !clearable.isEmpty()) return 0;
+        int start = ConsoleText.timestampEnd(line);
+        if (rules.candidates(line.buffer(), line.start() + start, line.start() + line.length(), hits) != 0) return 0;
+        lineNumber++;
+        if (line.isBlank(start)) return 1;
+        lastTimestamped = start > 0;
+        if (lastSkipped.length < line.length()) lastSkipped = new byte[Math.max(line.length(), 2 * lastSkipped.length)];
+        System.arraycopy(line.buffer(), line.start(), lastSkipped, 0, line.length());
+        lastSkippedLength = line.length();
+        return lastTimestamped ? 2 : 1;
+    }
+
+    /** True when the last non-blank line carried a printk timestamp (the kernel printed it). */
+    public synchronized boolean lastTimestamped() {
+        return lastTimestamped;
+    }
+
+    /**
+     * A new boot starts (an offline log holds several): failures of the last one can no longer be
+     * cleared, and its crash reports are complete.
+     */
+    public synchronized void newBoot() {
+        for (CrashReport r : open) events.set(r.eventIndex, resolve(r));
+        open.clear();
+        clearable.clear();
+        clearers.clear();
+        clearerLiterals.clear();
     }
 
     public Map<String, String> facts() {

@@ -1,25 +1,64 @@
 package org.kforge.console;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
-/** The console rules, loaded from the {@code console/rules.yaml} resource, in match order. */
+/**
+ * The console rules, loaded from the {@code console/rules.yaml} resource, in match order
+ * (milestones, benign lines, failures), with the literal prefilter that keeps matching cheap.
+ */
 public final class RuleBook {
     private final List<Rule> rules;
     private final Map<String, Rule> runRules;
+    private final Pattern frameSkip;
+    private final LiteralScan scan;
+    private final BitSet alwaysRun = new BitSet();
 
     public RuleBook(List<Rule> rules, Map<String, Rule> runRules) {
+        this(rules, runRules, null);
+    }
+
+    public RuleBook(List<Rule> rules, Map<String, Rule> runRules, Pattern frameSkip) {
         this.rules = List.copyOf(rules);
         this.runRules = Map.copyOf(runRules);
+        this.frameSkip = frameSkip;
+        List<String> literals = new ArrayList<>();
+        List<Integer> owners = new ArrayList<>();
+        List<String> prefixes = new ArrayList<>();
+        List<Integer> prefixOwners = new ArrayList<>();
+        for (int i = 0; i < this.rules.size(); i++) {
+            Rule r = this.rules.get(i);
+            List<String> needs = r.details().needs();
+            if (needs.isEmpty()) {
+                List<String> lits = LiteralScan.requiredLiterals(r.pattern().pattern());
+                needs = lits == null ? List.of() : lits;
+            }
+            if (needs.isEmpty()) alwaysRun.set(i);
+            // a pattern that starts with ^ (and has no top-level alternative) names what opens the message
+            List<String> lits = needs;
+            boolean anchored = !needs.isEmpty() && needs.stream().allMatch(n -> LiteralScan.opensWith(r.pattern().pattern(), n));
+            for (String n : needs) {
+                (anchored ? prefixes : literals).add(n);
+                (anchored ? prefixOwners : owners).add(i);
+            }
+        }
+        this.scan = new LiteralScan(literals, owners, prefixes, prefixOwners);
+    }
+
+    /** The rules that run on every line because no literal prefilters them (ids), for tests and tuning. */
+    public List<String> unfiltered() {
+        return alwaysRun.stream().mapToObj(i -> rules.get(i).id()).toList();
     }
 
     /** A run-level rule (no-console, hang, timeout, incomplete) by id. */
@@ -33,29 +72,75 @@ public final class RuleBook {
         return rules;
     }
 
-    public static RuleBook builtIn() {
+    /** Frames no culprit is ever named after (panic and report helpers, locking, allocators...). */
+    public Pattern frameSkip() {
+        return frameSkip;
+    }
+
+    /** The indexes of the rules that may match the line from {@code from}, in match order (into {@code hits}); false if none. */
+    boolean candidates(CharSequence line, int from, BitSet hits) {
+        hits.clear();
+        boolean any = scan.scan(line, from, hits);
+        if (alwaysRun.isEmpty()) return any;
+        hits.or(alwaysRun);
+        return true;
+    }
+
+    /** As {@link #candidates(CharSequence, int, BitSet)} on bytes of a read buffer; -1: it holds control bytes. */
+    int candidates(byte[] buf, int from, int to, BitSet hits) {
+        hits.clear();
+        int found = scan.scan(buf, from, to, hits);
+        if (found < 0 || alwaysRun.isEmpty()) return found;
+        hits.or(alwaysRun);
+        return 1;
+    }
+
+    private static RuleBook builtIn;
+
+    public static synchronized RuleBook builtIn() {
+        if (builtIn != null) return builtIn;
         try (InputStream in = RuleBook.class.getClassLoader().getResourceAsStream("console/rules.yaml")) {
             RulesFile file = new ObjectMapper(new YAMLFactory()).readValue(in, RulesFile.class);
             List<Rule> out = new ArrayList<>();
             for (RuleData d : file.milestones()) out.add(d.toRule(Rule.Kind.MILESTONE));
+            if (file.benign() != null) {
+                for (RuleData d : file.benign()) out.add(d.toRule(d.title() == null ? Rule.Kind.IGNORE : Rule.Kind.NOTE));
+            }
             for (RuleData d : file.failures()) out.add(d.toRule(Rule.Kind.FAILURE));
             Map<String, Rule> run = new LinkedHashMap<>();
             for (RuleData d : file.run()) run.put(d.id(), d.toRule(Rule.Kind.FAILURE));
-            return new RuleBook(out, run);
+            builtIn = new RuleBook(out, run, anyOf(file.frameSkip()));
+            return builtIn;
         } catch (IOException e) {
             throw new UncheckedIOException("console/rules.yaml is malformed", e);
         }
     }
 
-    record RulesFile(List<RuleData> milestones, List<RuleData> failures, List<RuleData> run) {
+    static Pattern anyOf(List<String> patterns) {
+        return patterns == null || patterns.isEmpty() ? null : Pattern.compile(String.join("|", patterns));
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    record RulesFile(List<RuleData> milestones, List<RuleData> benign, List<RuleData> failures, List<RuleData> run,
+                     List<String> frameSkip) {
     }
 
     record RuleData(String id, String pattern, String outcome, String role, Boolean terminal,
-                    Boolean detailFromNextLine, String title, String why, List<String> fixes) {
+                    String title, String why, List<String> fixes, String severity, List<String> needs,
+                    List<String> frames, List<String> skip, String extractor, Map<String, String> follow,
+                    String clearedBy, Boolean orphan, Boolean escalates, Boolean ready, String opens,
+                    String closes, String expectedIn, Integer headerFunc) {
         Rule toRule(Rule.Kind kind) {
             Rule.Role r = role == null ? Rule.Role.CAUSE : Rule.Role.valueOf(role.toUpperCase(Locale.ROOT));
+            Rule.Severity s = severity == null ? Rule.Severity.HIGH : Rule.Severity.valueOf(severity.toUpperCase(Locale.ROOT));
+            Map<String, Pattern> f = new LinkedHashMap<>();
+            if (follow != null) follow.forEach((k, v) -> f.put(k, Pattern.compile(v)));
+            Rule.Details d = new Rule.Details(s, needs == null ? List.of() : needs, frames == null ? List.of() : frames,
+                    anyOf(skip), extractor, Map.copyOf(f), clearedBy,
+                    Boolean.TRUE.equals(orphan), Boolean.TRUE.equals(escalates), Boolean.TRUE.equals(ready), opens, closes,
+                    expectedIn, headerFunc == null ? 0 : headerFunc);
             return new Rule(id, kind, pattern == null ? null : Pattern.compile(pattern), outcome, r, Boolean.TRUE.equals(terminal),
-                    Boolean.TRUE.equals(detailFromNextLine), title, why == null ? "" : why, fixes == null ? List.of() : fixes);
+                    title, why == null ? "" : why, fixes == null ? List.of() : fixes, d);
         }
     }
 }

@@ -1,26 +1,58 @@
 package org.kforge.console;
 
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** Fills {@code ${name}} and {@code ${name:-fallback}} from the facts of a boot. */
+/**
+ * Fills {@code ${name}}, {@code ${name:-fallback}} (fallback when the fact is unknown) and
+ * {@code ${name:+text}} (text only when it is known) from the facts of a boot; fallback and text
+ * may hold templates themselves. An unknown fact with no fallback reads "?".
+ */
 final class Template {
-    private static final Pattern VAR = Pattern.compile("\\$\\{([A-Za-z0-9]+)(?::-([^}]*))?}");
-
     private Template() {
     }
 
     static String fill(String template, Map<String, String> facts) {
         if (template == null) return null;
-        Matcher m = VAR.matcher(template);
+        if (template.indexOf("${") < 0) return template;
         StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String v = facts.get(m.group(1));
-            if (v == null || v.isEmpty()) v = m.group(2) != null ? m.group(2) : "?";
-            m.appendReplacement(out, Matcher.quoteReplacement(v));
+        int i = 0;
+        while (i < template.length()) {
+            int start = template.indexOf("${", i);
+            if (start < 0) {
+                out.append(template, i, template.length());
+                break;
+            }
+            out.append(template, i, start);
+            int end = closing(template, start + 2);
+            if (end < 0) {
+                out.append(template, start, template.length());
+                break;
+            }
+            out.append(expand(template.substring(start + 2, end), facts));
+            i = end + 1;
         }
-        m.appendTail(out);
         return out.toString();
+    }
+
+    private static String expand(String body, Map<String, String> facts) {
+        int colon = body.indexOf(':');
+        String name = colon < 0 ? body : body.substring(0, colon);
+        String v = facts.get(name);
+        boolean known = v != null && !v.isEmpty();
+        if (colon < 0 || colon + 1 >= body.length()) return known ? v : "?";
+        String text = body.substring(colon + 2);
+        if (body.charAt(colon + 1) == '+') return known ? fill(text, facts) : "";
+        return known ? v : fill(text, facts);
+    }
+
+    /** The index of the brace that closes a "${" whose body starts at {@code from}, or -1. */
+    private static int closing(String s, int from) {
+        int depth = 1;
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '{') depth++;
+            else if (c == '}' && --depth == 0) return i;
+        }
+        return -1;
     }
 }

@@ -1,0 +1,64 @@
+package org.kforge.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.kforge.KforgeException;
+import org.kforge.console.Diagnosis;
+import org.kforge.console.LogDoctor;
+import org.kforge.report.DoctorReport;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "doctor", mixinStandardHelpOptions = true,
+        description = {"Read a saved serial console log or dmesg capture and say what happened to the boot:",
+                "the first bad line, why, and what to try."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the log shows a good boot", "1:the log shows a failure (or ends before the boot was ready)",
+                "2:bad usage or unreadable input"})
+final class DoctorCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "console logs; - reads standard input")
+    List<String> files;
+    @CommandLine.Mixin
+    ReportOptions report = new ReportOptions();
+
+    @Override
+    public Integer call() {
+        List<Diagnosis> all = new ArrayList<>();
+        for (String f : files) all.add(examine(f));
+        if (report.json) {
+            System.out.println(DoctorReport.json(all));
+        } else {
+            for (Diagnosis d : all) System.out.print(DoctorReport.text(d, all.size() > 1));
+        }
+        return all.stream().mapToInt(Diagnosis::exitCode).max().orElse(0);
+    }
+
+    static Diagnosis examine(String file) {
+        if (file.equals("-")) {
+            try {
+                return LogDoctor.examine(System.in, "<stdin>");
+            } catch (IOException e) {
+                throw KforgeException.badInput("cannot read standard input: " + e.getMessage(), null);
+            }
+        }
+        Path p = Path.of(file);
+        if (Files.isDirectory(p)) {
+            throw KforgeException.badInput(file + " is a directory", "give the console log inside it (console.log)");
+        }
+        try (InputStream in = Files.newInputStream(p)) {
+            return LogDoctor.examine(in, file);
+        } catch (NoSuchFileException e) {
+            throw KforgeException.badInput("no such file: " + file, "check the path of the console log");
+        } catch (IOException e) {
+            throw KforgeException.badInput("cannot read " + file + ": " + e.getMessage(), "check the file's permissions");
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.kforge.console;
+
+/**
+ * A line of a log still in its read buffer, seen as ISO-8859-1 characters without copying: the
+ * doctor's prefilter looks at it first and makes a String only of the few lines a rule may match.
+ */
+final class ByteLine implements CharSequence {
+    private byte[] buf;
+    private int start;
+    private int length;
+
+    ByteLine set(byte[] buf, int start, int end) {
+        this.buf = buf;
+        this.start = start;
+        this.length = end - start;
+        return this;
+    }
+
+    /** True when the line holds an escape or another control byte (it needs ConsoleText.printable). */
+    boolean hasControl() {
+        for (int i = start, end = start + length; i < end; i++) {
+            byte b = buf[i];
+            if (b >= 0 && b < 0x20 && b != '\t' || b == 0x7F) return true;
+        }
+        return false;
+    }
+
+    boolean isBlank(int from) {
+        for (int i = start + from, end = start + length; i < end; i++) if (buf[i] != ' ' && buf[i] != '\t') return false;
+        return true;
+    }
+
+    byte[] buffer() {
+        return buf;
+    }
+
+    int start() {
+        return start;
+    }
+
+    @Override
+    public int length() {
+        return length;
+    }
+
+    @Override
+    public char charAt(int index) {
+        return (char) (buf[start + index] & 0xFF);
+    }
+
+    @Override
+    public CharSequence subSequence(int from, int to) {
+        return toString().substring(from, to);
+    }
+
+    @Override
+    public String toString() {
+        return new String(buf, start, length, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+}

@@ -1,0 +1,111 @@
+package org.kforge.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.List;
+import org.kforge.console.Diagnosis;
+import org.kforge.console.Event;
+import org.kforge.console.LogLines;
+import org.kforge.console.Verdict;
+
+/** What {@code kforge doctor} prints: a human summary, or JSON (schema in docs/doctor.md). */
+public final class DoctorReport {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private DoctorReport() {
+    }
+
+    public static String json(List<Diagnosis> all) {
+        try {
+            if (all.size() == 1) return JSON.writeValueAsString(node(all.get(0)));
+            ArrayNode arr = JSON.createArrayNode();
+            all.forEach(d -> arr.add(node(d)));
+            return JSON.writeValueAsString(arr);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static ObjectNode node(Diagnosis d) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("source", d.source());
+        verdict(root, d.verdict());
+        root.put("lines", d.lines());
+        root.put("bytes", d.bytes());
+        ArrayNode events = root.putArray("events");
+        for (Event e : d.events()) {
+            ObjectNode n = events.addObject();
+            n.put("id", e.id());
+            n.put("kind", e.kind().name().toLowerCase(java.util.Locale.ROOT));
+            if (e.isFailure()) {
+                n.put("outcome", e.outcome());
+                n.put("role", e.role().name().toLowerCase(java.util.Locale.ROOT));
+                if (e.cleared()) n.put("cleared", true);
+            }
+            if (e.line() > 0) n.put("line", e.line());
+            if (e.text() != null) n.put("text", LogLines.utf8(e.text()));
+            n.put("title", LogLines.utf8(e.title()));
+            if (e.facts().containsKey("func")) n.put("function", e.facts().get("func"));
+            if (e.facts().containsKey("errno")) n.put("errno", e.facts().get("errno"));
+        }
+        if (d.droppedEvents() > 0) root.put("events_dropped", d.droppedEvents());
+        ArrayNode boots = root.putArray("boots");
+        for (Diagnosis.Boot b : d.boots()) {
+            ObjectNode n = boots.addObject().put("first_line", b.firstLine()).put("last_line", b.lastLine());
+            verdict(n.putObject("verdict"), b.verdict());
+        }
+        return root;
+    }
+
+    /** The verdict fields, as in result.json's "verdict" object, made safe to print. */
+    static void verdict(ObjectNode n, Verdict v) {
+        n.put("outcome", v.outcome());
+        n.put("booted", v.booted());
+        n.put("title", LogLines.utf8(v.title()));
+        if (v.firstBadLine() == null) {
+            n.putNull("first_bad_line");
+        } else {
+            n.putObject("first_bad_line").put("number", v.firstBadLine().number())
+                    .put("text", LogLines.utf8(v.firstBadLine().text()));
+        }
+        n.put("cause", LogLines.utf8(v.cause()));
+        ArrayNode fix = n.putArray("fix");
+        v.fixes().forEach(f -> fix.add(LogLines.utf8(f)));
+    }
+
+    public static String text(Diagnosis d, boolean header) {
+        StringBuilder out = new StringBuilder();
+        if (header) out.append("== ").append(d.source()).append('\n');
+        java.util.Set<String> shown = new java.util.HashSet<>();
+        for (Event e : d.events()) {
+            if (e.kind() == org.kforge.console.Rule.Kind.MILESTONE && shown.add(e.id())) {
+                out.append(String.format("  line %-6d %-16s %s%n", e.line(), e.id(), LogLines.utf8(e.title())));
+            }
+        }
+        if (d.boots().size() > 1) {
+            out.append(String.format("  %d boots in this log:%n", d.boots().size()));
+            for (Diagnosis.Boot b : d.boots()) {
+                out.append(String.format("    lines %d-%d: %s%n", b.firstLine(), b.lastLine(),
+                        b.verdict().booted() ? "booted" : b.verdict().outcome() + ": " + LogLines.utf8(b.verdict().title())));
+            }
+        }
+        Verdict v = d.verdict();
+        if (v.booted()) {
+            out.append("BOOTED: ").append(LogLines.utf8(v.title())).append('\n');
+        } else {
+            out.append("FAILED (").append(v.outcome()).append("): ").append(LogLines.utf8(v.title())).append('\n');
+            if (v.firstBadLine() != null) {
+                out.append("  first bad line ").append(v.firstBadLine().number()).append(": ")
+                        .append(LogLines.utf8(v.firstBadLine().text()).strip()).append('\n');
+            }
+            if (!v.cause().isEmpty()) out.append("  why: ").append(LogLines.utf8(v.cause())).append('\n');
+            for (String fix : v.fixes()) out.append("  try: ").append(LogLines.utf8(fix)).append('\n');
+        }
+        long other = d.events().stream().filter(e -> e.counts() && (v.firstBadLine() == null || e.line() != v.firstBadLine().number())).count();
+        if (other > 0) out.append("  (").append(other).append(" more failure lines: --json lists every event)\n");
+        return out.toString();
+    }
+}

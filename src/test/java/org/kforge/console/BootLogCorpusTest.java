@@ -1,0 +1,96 @@
+package org.kforge.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Real console logs, each labelled with its outcome and first bad line (case.json beside its
+ * console.log): the shared corpus and the doctor corpus in test resources. A case listed in
+ * doctor-corpus-doubtful.txt is reported, not failed: its label contradicts its own notes or the issue.
+ */
+class BootLogCorpusTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TestFactory
+    Stream<DynamicTest> sharedCorpus() throws IOException {
+        Path dir = Path.of("../shared/corpus/bootlogs");
+        assumeTrue(Files.isDirectory(dir), "no shared corpus at " + dir.toAbsolutePath());
+        return cases(dir);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> doctorCorpus() throws IOException {
+        return cases(Path.of("src/test/resources/doctor-corpus"));
+    }
+
+    /**
+     * Console logs saved by "kforge boot" itself (each failure scenario of the twin): fed to the
+     * doctor, each gives the outcome the live boot gave. The first bad line may be an earlier line
+     * than the live one (the live watcher stops reading at its terminal line).
+     */
+    @TestFactory
+    Stream<DynamicTest> liveBoots() throws IOException {
+        Path dir = Path.of("src/test/resources/doctor-live");
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted().toList().stream().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> {
+                JsonNode label = JSON.readTree(c.resolve("case.json").toFile());
+                try (InputStream in = Files.newInputStream(c.resolve("console.log"))) {
+                    assertThat(LogDoctor.examine(in, c.toString()).verdict().outcome()).isEqualTo(label.get("outcome").asText());
+                }
+            }));
+        }
+    }
+
+    private static Stream<DynamicTest> cases(Path dir) throws IOException {
+        Set<String> doubtful = doubtful();
+        List<Path> cases;
+        try (Stream<Path> s = Files.list(dir)) {
+            cases = s.filter(p -> Files.exists(p.resolve("case.json"))).sorted().toList();
+        }
+        assertThat(cases).isNotEmpty();
+        return cases.stream().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> check(c, doubtful)));
+    }
+
+    private static void check(Path c, Set<String> doubtful) throws IOException {
+        JsonNode label = JSON.readTree(c.resolve("case.json").toFile());
+        Diagnosis d;
+        try (InputStream in = Files.newInputStream(c.resolve("console.log"))) {
+            d = LogDoctor.examine(in, c.toString());
+        }
+        String want = label.get("outcome").asText();
+        JsonNode line = label.get("first_bad_line");
+        String got = d.verdict().outcome() + " | " + (d.verdict().firstBadLine() == null ? null : d.verdict().firstBadLine().text());
+        if (doubtful.contains(c.getFileName().toString())) {
+            System.out.println("doubtful label " + c.getFileName() + ": want " + want + " | " + line + ", got " + got);
+            return;
+        }
+        assertThat(d.verdict().outcome()).as("outcome of %s (got %s)", c.getFileName(), got).isEqualTo(want);
+        if (line == null || line.isNull()) {
+            assertThat(d.verdict().firstBadLine()).as("first bad line of %s", c.getFileName()).isNull();
+        } else {
+            assertThat(d.verdict().firstBadLine()).as("first bad line of %s", c.getFileName()).isNotNull();
+            assertThat(LogLines.utf8(d.verdict().firstBadLine().text()).strip())
+                    .as("first bad line of %s", c.getFileName()).isEqualTo(line.asText().strip());
+        }
+    }
+
+    private static Set<String> doubtful() throws IOException {
+        try (InputStream in = BootLogCorpusTest.class.getResourceAsStream("/doctor-corpus-doubtful.txt")) {
+            if (in == null) return Set.of();
+            return Set.copyOf(new String(in.readAllBytes()).lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> l.split("\\s+")[0]).toList());
+        }
+    }
+}
