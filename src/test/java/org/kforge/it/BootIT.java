@@ -126,9 +126,7 @@ class BootIT {
 
     @Test
     void killingKforgeStopsQemu() throws Exception {
-        String jar = System.getProperty("kforge.jar", "target/kforge.jar");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar,
-                "boot", "-q", "--exec", "sleep 60", "--out", tmp.resolve("run").toString())
+        Process p = Kforge.command("boot", "-q", "--exec", "sleep 60", "--out", tmp.resolve("run").toString())
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("log").toFile()).start();
         Path console = tmp.resolve("run/console.log");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

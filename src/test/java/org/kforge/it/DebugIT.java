@@ -22,10 +22,9 @@ class DebugIT {
 
     private Path startBoot(String... extra) throws Exception {
         Path run = tmp.resolve("run");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                System.getProperty("kforge.jar", "target/kforge.jar"), "boot", "-q", "--out", run.toString()));
+        List<String> cmd = new ArrayList<>(List.of("boot", "-q", "--out", run.toString()));
         cmd.addAll(List.of(extra));
-        boot = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("boot.log").toFile()).start();
+        boot = Kforge.command(cmd.toArray(String[]::new)).redirectErrorStream(true).redirectOutput(tmp.resolve("boot.log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!Files.exists(run.resolve("session.json")) && System.nanoTime() < deadline && boot.isAlive()) Thread.sleep(100);
         assertThat(run.resolve("session.json")).as(Files.readString(tmp.resolve("boot.log"))).exists();

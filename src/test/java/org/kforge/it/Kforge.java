@@ -12,15 +12,29 @@ import java.util.concurrent.TimeUnit;
 /** Runs the built kforge jar as a user would, and keeps what it printed and how long it took. */
 public record Kforge(int exitCode, String out, String err, double seconds) {
 
-    public static Kforge run(String... args) throws IOException, InterruptedException {
+    /**
+     * Marks every kforge this test JVM starts, and so the QEMU each starts (it inherits the
+     * environment): {@link #runningQemus} counts only those, not another checkout's twins.
+     */
+    private static final String TAG = "KFORGE_IT_RUN";
+    private static final String TAG_VALUE = Long.toString(ProcessHandle.current().pid());
+
+    /** A process builder for the built jar with these arguments, tagged. */
+    public static ProcessBuilder command(String... args) {
         String jar = System.getProperty("kforge.jar", "target/kforge.jar");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar));
         cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put(TAG, TAG_VALUE);
+        return pb;
+    }
+
+    public static Kforge run(String... args) throws IOException, InterruptedException {
         File out = File.createTempFile("kforge-out", ".txt");
         File err = File.createTempFile("kforge-err", ".txt");
         long start = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectOutput(out).redirectError(err).start();
+        Process p = command(args).redirectOutput(out).redirectError(err).start();
         p.getOutputStream().close();
         if (!p.waitFor(300, TimeUnit.SECONDS)) {
             p.destroyForcibly();
@@ -34,12 +48,19 @@ public record Kforge(int exitCode, String out, String err, double seconds) {
         return k;
     }
 
-    /** QEMU processes of this user still running (none may be left behind by a kforge run). */
-    public static long runningQemus() throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("pgrep", "-c", "-x", "qemu-system-aar").start();
-        String n = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        p.waitFor();
-        return n.isEmpty() ? 0 : Long.parseLong(n);
+    /** QEMU processes started by this JVM's kforge runs that are still running (none may be left behind). */
+    public static long runningQemus() {
+        byte[] mark = (TAG + "=" + TAG_VALUE).getBytes(StandardCharsets.UTF_8);
+        return ProcessHandle.allProcesses()
+                .filter(h -> h.info().command().map(c -> c.endsWith("qemu-system-aarch64")).orElse(false))
+                .filter(h -> {
+                    try {
+                        byte[] env = Files.readAllBytes(Path.of("/proc", Long.toString(h.pid()), "environ"));
+                        return new String(env, StandardCharsets.ISO_8859_1).contains(new String(mark, StandardCharsets.ISO_8859_1));
+                    } catch (IOException e) {
+                        return false; // gone already
+                    }
+                }).count();
     }
 
     @Override
