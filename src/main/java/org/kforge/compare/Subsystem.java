@@ -4,18 +4,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The subsystem a kernel line comes from, by its printk prefix: "(XEN) ..." and "xen: ..." are
- * xen, "pci 0000:00:01.0: ..." is pci, "mmc0: ..." is mmc0, "virtio_blk virtio1: ..." is virtio_blk
- * (dev_printk prints "driver device: "; pr_fmt usually "subsystem: ").
+ * The subsystem a kernel line comes from, by its printk prefix: "pci 0000:00:01.0: ..." is pci,
+ * "mmc0: ..." is mmc0, "virtio_blk virtio1: ..." is virtio_blk (dev_printk prints "driver device: ";
+ * pr_fmt usually "subsystem: "). Under Xen the hypervisor's own "(XEN)" lines are one group, and
+ * dom0's Xen drivers keep their pr_fmt names ("xen:grant_table", "xen:events", "xen:balloon"), so
+ * the lines only a dom0 prints stand apart from Xen's chatter. A pr_fmt of a few words ("software
+ * IO TLB: " from kernel/dma/swiotlb.c) counts as one name.
  */
 public final class Subsystem {
+    public static final String HYPERVISOR = "(XEN) hypervisor";
+    private static final Pattern XEN_DRIVER = Pattern.compile("^(xen:[a-z_]+):");
+    private static final Pattern WORDS = Pattern.compile("^([a-z][A-Za-z]*(?: [A-Za-z]+){1,2}): ");
     private static final Pattern PREFIX = Pattern.compile("^([A-Za-z_][A-Za-z0-9_.-]*)(?: \\S{1,40}?)?: ");
 
     private Subsystem() {
     }
 
     public static String of(String message) {
-        if (message.startsWith("(XEN)")) return "xen";
+        if (message.startsWith("(XEN)")) return HYPERVISOR;
+        Matcher x = XEN_DRIVER.matcher(message);
+        if (x.find()) return x.group(1);
+        Matcher w = WORDS.matcher(message);
+        if (w.find()) return w.group(1);
         Matcher m = PREFIX.matcher(message);
         if (!m.find()) return "other";
         String s = m.group(1);
