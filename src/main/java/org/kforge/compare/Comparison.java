@@ -12,7 +12,7 @@ import org.kforge.console.Diagnosis;
  */
 public record Comparison(String nameA, String nameB, Diagnosis a, Diagnosis b, int linesA, int linesB,
                          Divergence first, Map<String, List<Line>> onlyInA, Map<String, List<Line>> onlyInB,
-                         List<Moved> moved, List<MilestoneTime> milestones, boolean truncated) {
+                         List<Moved> moved, List<MilestoneTime> milestones, boolean runClock, boolean truncated) {
 
     /** A line both boots printed, at different places (asynchronous probes and initcalls). */
     public record Moved(Line a, Line b) {

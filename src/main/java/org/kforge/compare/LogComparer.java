@@ -71,7 +71,8 @@ public final class LogComparer {
         Map<String, List<Comparison.Line>> onlyB = new TreeMap<>();
         for (int j : added) if (!movedB.contains(j)) group(onlyB, sb, j);
         return new Comparison(a.toString(), b.toString(), sa.diagnosis, sb.diagnosis, sa.raw.size(), sb.raw.size(), first,
-                onlyA, onlyB, moved, milestones(sa, sb), sa.truncated || sb.truncated);
+                onlyA, onlyB, moved, milestones(sa, sb), sa.runTimes != null && sb.runTimes != null,
+                sa.truncated || sb.truncated);
     }
 
     private static void group(Map<String, List<Comparison.Line>> out, Side s, int i) {
@@ -85,8 +86,10 @@ public final class LogComparer {
         Map<String, Event> all = new LinkedHashMap<>(ma);
         mb.forEach(all::putIfAbsent);
         List<Comparison.MilestoneTime> out = new ArrayList<>();
+        boolean run = a.runTimes != null && b.runTimes != null;
         all.forEach((id, e) -> out.add(new Comparison.MilestoneTime(id, LogLines.utf8(e.title()),
-                a.seconds(ma.get(id)), b.seconds(mb.get(id)))));
+                run ? a.runTimes.getOrDefault(id, -1.0) : a.seconds(ma.get(id)),
+                run ? b.runTimes.getOrDefault(id, -1.0) : b.seconds(mb.get(id)))));
         return out;
     }
 
@@ -98,7 +101,8 @@ public final class LogComparer {
 
 
     /** One log: its raw lines, their normalised form, and its diagnosis. */
-    private record Side(List<String> raw, List<String> normal, Diagnosis diagnosis, boolean truncated) {
+    private record Side(List<String> raw, List<String> normal, Diagnosis diagnosis, boolean truncated,
+                        Map<String, Double> runTimes) {
         static Side read(Path p) throws IOException {
             List<String> raw = new ArrayList<>();
             boolean[] cut = {false};
@@ -114,7 +118,24 @@ public final class LogComparer {
                     : new ByteArrayInputStream(String.join("\n", raw).getBytes(StandardCharsets.ISO_8859_1))) {
                 d = LogDoctor.examine(in, p.toString());
             }
-            return new Side(raw, normal, d, cut[0]);
+            return new Side(raw, normal, d, cut[0], runTimes(p.resolveSibling("result.json")));
+        }
+
+        /**
+         * A kforge run directory's milestone times (seconds since QEMU started, first of each id), which
+         * also time lines without a printk stamp such as Xen's; null when the log is not from a run.
+         */
+        static Map<String, Double> runTimes(Path resultJson) {
+            if (!Files.isRegularFile(resultJson)) return null;
+            try {
+                Map<String, Double> out = new LinkedHashMap<>();
+                for (var m : new com.fasterxml.jackson.databind.ObjectMapper().readTree(resultJson.toFile()).path("milestones")) {
+                    out.putIfAbsent(m.path("id").asText(), m.path("seconds").asDouble(-1));
+                }
+                return out;
+            } catch (IOException e) {
+                return null;
+            }
         }
 
         /** The printk time of an event's line, or of the last kernel line before it; -1 if none. */

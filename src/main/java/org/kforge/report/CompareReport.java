@@ -41,7 +41,8 @@ public final class CompareReport {
                 if (c.moved().size() > PER_GROUP) out.append("            ... ").append(c.moved().size() - PER_GROUP).append(" more\n");
             }
         }
-        out.append("\nMilestones (printk time; a line without one takes the last kernel time before it):\n");
+        out.append(c.runClock() ? "\nMilestones (seconds since QEMU started, from each run's result.json):\n"
+                : "\nMilestones (printk time; a line without one takes the last kernel time before it):\n");
         for (Comparison.MilestoneTime m : c.milestones()) {
             out.append(String.format("  %-16s A %-10s B %-10s %s%n", m.id(), secs(m.secondsA()), secs(m.secondsB()),
                     m.difference() == null ? "" : String.format("%+.3f s", m.difference())));
@@ -87,6 +88,7 @@ public final class CompareReport {
         for (Comparison.Moved m : c.moved()) {
             moved.addObject().put("line_a", m.a().number()).put("line_b", m.b().number()).put("text", m.b().text());
         }
+        root.put("milestone_clock", c.runClock() ? "run" : "printk");
         ArrayNode ms = root.putArray("milestones");
         for (Comparison.MilestoneTime m : c.milestones()) {
             ObjectNode n = ms.addObject().put("id", m.id()).put("title", m.title());
