@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "config",
         mixinStandardHelpOptions = true,
         description = "Read, compare, explain and check kernel .config files against the tree's Kconfig.",
-        subcommands = {ConfigDiffCommand.class, ConfigWhyCommand.class, ConfigCheckCommand.class})
+        subcommands = {ConfigDiffCommand.class, ConfigWhyCommand.class, ConfigCheckCommand.class, ConfigNewCommand.class})
 final class ConfigCommand implements Runnable {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

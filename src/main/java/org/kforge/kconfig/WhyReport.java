@@ -37,6 +37,10 @@ public final class WhyReport {
         return s;
     }
 
+    public boolean exists(String name) {
+        return tree.symbol(strip(name)) != null;
+    }
+
     public static String strip(String name) {
         return name.startsWith("CONFIG_") ? name.substring(7) : name;
     }
