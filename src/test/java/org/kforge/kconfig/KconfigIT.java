@@ -81,6 +81,23 @@ class KconfigIT {
                 .containsOnlyOnce("Depends on: ").contains("USB_XHCI_PCI [=n] depends on USB_XHCI_PCI_RENESAS"
                         + " || !USB_XHCI_PCI_RENESAS  (drivers/usb/host/Kconfig:40)");
 
+        Path merged = Files.createTempFile("merged", ".config");
+        Files.writeString(merged, Files.readString(build.resolve(".config"))
+                + "CONFIG_PCI=y\nCONFIG_USB=m\n# CONFIG_NO_IOPORT_MAP is not set\nCONFIG_CMDLINE=\"console=ttyAMA0\"\n");
+        for (String flag : List.of("", "-m")) {
+            List<String> args = new java.util.ArrayList<>(List.of("config", "diff"));
+            if (!flag.isEmpty()) args.add(flag);
+            args.addAll(List.of(build.resolve(".config").toString(), merged.toString()));
+            Kforge ours = Kforge.run(args.toArray(String[]::new));
+            List<String> theirs = new java.util.ArrayList<>(List.of("python3", source.resolve("scripts/diffconfig").toString()));
+            theirs.addAll(args.subList(2, args.size()));
+            Process p = new ProcessBuilder(theirs).start();
+            String expected = new String(p.getInputStream().readAllBytes());
+            assertThat(p.waitFor()).isZero();
+            assertThat(ours.out()).as("kforge config diff " + flag + " against scripts/diffconfig").isEqualTo(expected)
+                    .isNotEmpty();
+        }
+
         Kforge check = Kforge.run("config", "check", build.resolve(".config").toString());
         assertThat(check.exitCode()).as(check.toString()).isEqualTo(1);
         assertThat(check.out()).contains("missing  CONFIG_SERIAL_AMBA_PL011=n", "missing  CONFIG_VIRTIO_BLK=n",
