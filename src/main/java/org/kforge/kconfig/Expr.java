@@ -28,7 +28,12 @@ public sealed interface Expr {
         String text(Function<String, String> values) {
             if (constant) return name;
             String v = values.apply(name);
-            return v == null ? "n" : v;
+            if (v == null) return "n";
+            // .config keeps strings quoted (CONFIG_X="arm64"); Kconfig compares the bare text
+            if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
+                return v.substring(1, v.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
+            }
+            return v;
         }
 
         @Override

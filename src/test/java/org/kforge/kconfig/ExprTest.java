@@ -5,36 +5,34 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ExprTest {
     private static Expr parse(String s) {
         return ExprParser.parse(KconfigToken.split(s));
     }
 
-    private static Tristate eval(String s, Map<String, String> values) {
-        return parse(s).eval(values::get);
-    }
-
-    @Test
-    void tristateLogicFollowsKconfig() {
-        Map<String, String> v = Map.of("A", "y", "B", "m");
-        assertThat(eval("A && B", v)).isEqualTo(Tristate.M);
-        assertThat(eval("A || B", v)).isEqualTo(Tristate.Y);
-        assertThat(eval("!B", v)).isEqualTo(Tristate.M);
-        assertThat(eval("!C", v)).isEqualTo(Tristate.Y);
-        assertThat(eval("B || !B", v)).isEqualTo(Tristate.M);
-        assertThat(eval("C || !C", v)).isEqualTo(Tristate.Y);
-        assertThat(eval("!(A && C) && B", v)).isEqualTo(Tristate.M);
-    }
-
-    @Test
-    void comparisonsReadStringsAndNumbers() {
-        Map<String, String> v = Map.of("ARCH_X", "\"arm64\"", "N", "0x10", "B", "m");
-        assertThat(eval("B = m", v)).isEqualTo(Tristate.Y);
-        assertThat(eval("B != y", v)).isEqualTo(Tristate.Y);
-        assertThat(eval("N > 15", v)).isEqualTo(Tristate.Y);
-        assertThat(eval("N < 0x10", v)).isEqualTo(Tristate.N);
-        assertThat(eval("C = n", v)).isEqualTo(Tristate.Y);
+    /** Values: A=y, B=m, ARCH_X="arm64" (quoted, as in .config), N=0x10; C is unset. */
+    @ParameterizedTest(name = "{0} => {1}")
+    @CsvSource(delimiterString = " => ", textBlock = """
+            A && B => m
+            A || B => y
+            !B => m
+            !C => y
+            B || !B => m
+            C || !C => y
+            !(A && C) && B => m
+            B = m => y
+            B != y => y
+            N > 15 => y
+            N < 0x10 => n
+            C = n => y
+            ARCH_X = "arm64" => y
+            """)
+    void evaluatesWithKconfigsTristateLogic(String expr, String expected) {
+        Map<String, String> v = Map.of("A", "y", "B", "m", "ARCH_X", "\"arm64\"", "N", "0x10");
+        assertThat(parse(expr).eval(v::get)).hasToString(expected);
     }
 
     @Test
