@@ -37,7 +37,7 @@ final class ConfigNewCommand implements Callable<Integer> {
         long start = System.nanoTime();
         KernelMake make = KernelMake.of(source, buildDir != null ? buildDir : source, Toolchain.detect(arch, System.getenv()));
         List<KernelConfig> frags = new ArrayList<>();
-        for (String f : fragments) frags.add(KernelConfig.read(FragmentMerge.resolve(f, source, arch)));
+        for (String f : fragments) frags.add(FragmentMerge.fragment(f, source, arch));
         if (!sets.isEmpty()) frags.add(KernelConfig.parse("--set", String.join("\n", sets.stream()
                 .map(s -> s.startsWith("CONFIG_") ? s : "CONFIG_" + s).toList())));
         System.out.println("toolchain: " + make.toolchain().reason());
@@ -78,7 +78,7 @@ final class ConfigNewCommand implements Callable<Integer> {
             }
             dropped++;
             System.out.println("dropped  CONFIG_" + e.getKey() + "=" + e.getValue() + " -> " + (got == null ? "n (absent)" : got)
-                    + "   (asked by " + merge.askedBy(e.getKey()).replace(source.toAbsolutePath() + "/", "") + ")");
+                    + "   (asked by " + merge.askedBy(e.getKey()) + ")");
             if (why == null) why = new WhyReport(KconfigReader.read(source, arch), result);
             if (why.exists(e.getKey())) why.dropped(e.getKey(), e.getValue()).forEach(l -> System.out.println("         " + l));
             else System.out.println("         no symbol " + e.getKey() + " in this tree's Kconfig for " + arch);

@@ -1,5 +1,9 @@
 package org.kforge.kconfig;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,18 +27,34 @@ public final class FragmentMerge {
         this.merged = new LinkedHashMap<>(base.values());
     }
 
-    /** A fragment by path, or by name from the tree: {@code arch/ARCH/configs/} then {@code kernel/configs/}. */
-    public static Path resolve(String fragment, Path source, String arch) {
+    /**
+     * A fragment by path, or by name: from the tree ({@code arch/ARCH/configs/}, then {@code kernel/configs/}),
+     * then kforge's own ({@code kconfig/fragments/}, e.g. qemu-virt-arm64.config for the twin).
+     */
+    public static KernelConfig fragment(String fragment, Path source, String arch) {
         Path p = Path.of(fragment);
-        if (Files.isRegularFile(p)) return p;
-        for (String dir : List.of("arch/" + arch + "/configs/", "kernel/configs/")) {
-            for (String name : List.of(fragment, fragment + ".config")) {
+        if (Files.isRegularFile(p)) return KernelConfig.read(p);
+        for (String name : List.of(fragment, fragment + ".config")) {
+            for (String dir : List.of("arch/" + arch + "/configs/", "kernel/configs/")) {
                 Path q = source.resolve(dir + name);
-                if (Files.isRegularFile(q)) return q;
+                if (Files.isRegularFile(q)) return KernelConfig.parse(dir + name, read(q));
+            }
+            try (InputStream in = FragmentMerge.class.getResourceAsStream("/kconfig/fragments/" + name)) {
+                if (in != null) return KernelConfig.parse("kforge:" + name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
         throw KforgeException.badInput("no fragment " + fragment + " (not a file, nor in arch/" + arch
-                + "/configs/ or kernel/configs/)", "ls " + source.resolve("kernel/configs"));
+                + "/configs/, kernel/configs/ or kforge's fragments)", "ls " + source.resolve("kernel/configs"));
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            throw KforgeException.badInput("cannot read " + p + ": " + e.getMessage(), null);
+        }
     }
 
     public void add(KernelConfig fragment) {
