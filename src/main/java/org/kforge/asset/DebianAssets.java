@@ -79,7 +79,7 @@ public final class DebianAssets {
 
     private HostApt.PackageInfo resolve(String pkg, boolean followMeta) {
         if (apt == null) {
-            apt = new HostApt(cache, arch);
+            apt = new HostApt(cache, listsArch());
             if (!apt.hasLists()) {
                 progress.accept("reading Debian's " + arch + " package lists through the host's apt sources");
                 apt.update();
@@ -90,6 +90,13 @@ public final class DebianAssets {
             info = apt.show(info.firstDependency());
         }
         return info;
+    }
+
+    /** Arch "all" packages are listed in every architecture's Packages file: read them from the host's own. */
+    private String listsArch() {
+        if (!"all".equals(arch)) return arch;
+        return HostCommand.run(java.util.List.of("dpkg", "--print-architecture"), null,
+                "dpkg --print-architecture", "kforge needs a Debian host (dpkg)").strip();
     }
 
     private Path download(HostApt.PackageInfo info) {

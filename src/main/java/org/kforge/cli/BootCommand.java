@@ -38,6 +38,9 @@ final class BootCommand implements Callable<Integer> {
     String profile;
     @Option(names = "--kernel", description = "kernel Image to boot instead of Debian's")
     Path kernel;
+    @Option(names = "--kernel-tree", paramLabel = "BUILD_DIR",
+            description = "boot what kforge build built: arch/arm64/boot/Image, symbols from System.map")
+    Path kernelTree;
     @Option(names = "--initrd", description = "initramfs to use instead of the one kforge builds")
     Path initrd;
     @Option(names = "--no-initrd", description = "boot with no initramfs at all")
@@ -123,6 +126,7 @@ final class BootCommand implements Callable<Integer> {
         if (gdb != null && (gdb < 0 || gdb > 65535)) throw KforgeException.badInput("--gdb " + gdb + ": not a TCP port", null);
         MachineProfile p = ProfileRegistry.builtIn().select(profile);
         if (passthrough != null) devices = withPassthrough(devices, passthrough);
+        if (kernelTree != null) kernel = BuiltTree.image(kernelTree, kernel);
         BootOptions o = new BootOptions(p.name(), kernel, initrd, noInitrd, append, disk, modules, exec, out,
                 accel.equals("auto") ? null : accel, limit(timeout, 120), limit(silenceTimeout, 10),
                 limit(hangTimeout, 30), rootWait, refresh, machineOptions, devices, gdb, waitForGdb, dtb, xen, xenAppend);
@@ -138,7 +142,9 @@ final class BootCommand implements Callable<Integer> {
         System.err.println("kforge: run directory " + plan.runDir());
         Path symbols = null;
         if (plan.gdbPort() != null) {
-            if (plan.kernel().toFile().isFile()) {
+            if (kernelTree != null) {
+                symbols = kernelTree.resolve("System.map");
+            } else if (plan.kernel().toFile().isFile()) {
                 symbols = KernelSymbols.forKernel(p, plan.kernel(), CacheDir.fromEnvironment(), msg -> System.err.println("kforge: " + msg));
             }
             System.err.println("kforge: gdbstub on 127.0.0.1:" + plan.gdbPort() + (waitForGdb ? ", CPU held at reset" : "")

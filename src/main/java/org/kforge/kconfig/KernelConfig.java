@@ -1,0 +1,84 @@
+package org.kforge.kconfig;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import org.kforge.KforgeException;
+
+/**
+ * A kernel .config (or a fragment, or a /proc/config.gz capture): symbol name without CONFIG_ to the value
+ * as written, "n" for {@code # CONFIG_X is not set} ({@code scripts/kconfig/confdata.c}, conf_read_simple).
+ * A line that is none of those is an error with its line number: Kconfig only warns, and the option is lost.
+ */
+public record KernelConfig(String origin, Map<String, String> values) {
+    private static final Pattern SET = Pattern.compile("CONFIG_([A-Za-z0-9_]+)=(.*)");
+    private static final Pattern NOT_SET = Pattern.compile("# CONFIG_([A-Za-z0-9_]+) is not set");
+    private static final Pattern VALUE = Pattern.compile("[ymn]|-?[0-9]+|0[xX][0-9a-fA-F]+|\"(?:[^\"\\\\]|\\\\.)*\"");
+
+    /** Reads a file, gunzipping it when it starts with gzip's magic bytes. */
+    public static KernelConfig read(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+            if (bytes.length > 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
+                try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+                    bytes = in.readAllBytes();
+                }
+            }
+        } catch (IOException e) {
+            throw KforgeException.badInput("cannot read the config " + file + ": " + e.getMessage(),
+                    "give a .config, a fragment or a /proc/config.gz capture");
+        }
+        return parse(file.toString(), new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    public static KernelConfig parse(String origin, String text) {
+        Map<String, String> values = new LinkedHashMap<>();
+        int number = 0;
+        for (String line : text.split("\n", -1)) {
+            number++;
+            String l = line.strip();
+            if (l.isEmpty()) continue;
+            Matcher set = SET.matcher(l);
+            Matcher unset = NOT_SET.matcher(l);
+            if (set.matches() && VALUE.matcher(set.group(2)).matches()) {
+                values.put(set.group(1), set.group(2));
+            } else if (unset.matches()) {
+                values.put(unset.group(1), "n");
+            } else if (!l.startsWith("#")) {
+                throw KforgeException.badInput(origin + ":" + number + ": not a config line: " + abbreviate(l),
+                        "write CONFIG_NAME=y|m|n|\"string\"|number, or # CONFIG_NAME is not set");
+            }
+        }
+        return new KernelConfig(origin, Collections.unmodifiableMap(values));
+    }
+
+    private static String abbreviate(String l) {
+        return l.length() > 80 ? l.substring(0, 77) + "..." : l;
+    }
+
+    /** The value as .config writes it, or null when the config does not mention the symbol. */
+    public String value(String name) {
+        return values.get(name);
+    }
+
+    /** The value for expression evaluation: absent and "is not set" both read as n for bool/tristate. */
+    public String valueOrN(String name) {
+        String v = values.get(name);
+        return v == null ? "n" : v;
+    }
+
+    /** One line as .config writes it. */
+    public static String line(String name, String value) {
+        return "n".equals(value) ? "# CONFIG_" + name + " is not set" : "CONFIG_" + name + "=" + value;
+    }
+}
