@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "A workbench for Linux kernel bring-up on ARM boards and their QEMU twins.",
         subcommands = {ProfilesCommand.class, BootCommand.class, DebugCommand.class, GdbCommand.class, QmpCommand.class,
-                DtCommand.class, PciCommand.class, VfioCommand.class, CommandLine.HelpCommand.class})
+                DtCommand.class, PciCommand.class, VfioCommand.class, ImageCommand.class, SshCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

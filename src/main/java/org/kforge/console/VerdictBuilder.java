@@ -9,7 +9,7 @@ import java.util.Set;
  * and nothing failed.
  */
 public final class VerdictBuilder {
-    private static final Set<String> READY = Set.of("ready", "login-prompt");
+    private static final Set<String> READY = Set.of("ready", "login-prompt", "ssh-ready");
 
     private VerdictBuilder() {
     }

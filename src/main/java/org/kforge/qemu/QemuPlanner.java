@@ -42,7 +42,12 @@ public final class QemuPlanner {
             o.add(opt("kernel command line: console=" + p.console().device() + " is this machine's console",
                     "-append", in.cmdline()));
         }
-        o.add(opt("user-mode networking (no root needed on the host)", "-netdev", "user,id=net0"));
+        if (in.sshPort() == null) {
+            o.add(opt("user-mode networking (no root needed on the host)", "-netdev", "user,id=net0"));
+        } else {
+            o.add(opt("user-mode networking; host port " + in.sshPort() + " on loopback reaches the guest's sshd", "-netdev",
+                    "user,id=net0,hostfwd=tcp:127.0.0.1:" + in.sshPort() + "-:22"));
+        }
         o.add(opt("the twin's NIC, driver " + String.join(",", p.net().modules()), "-device",
                 p.net().device() + ",netdev=net0"));
         if (in.disk() != null) {

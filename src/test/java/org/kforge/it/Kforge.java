@@ -7,12 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the built kforge jar as a user would, and keeps what it printed and how long it took. */
 public record Kforge(int exitCode, String out, String err, double seconds) {
 
     public static Kforge run(String... args) throws IOException, InterruptedException {
+        return within(300, Map.of(), args);
+    }
+
+    /** Runs with a time limit of its own (a rootfs build takes minutes) and extra environment. */
+    public static Kforge within(int limitSeconds, Map<String, String> env, String... args) throws IOException, InterruptedException {
         String jar = System.getProperty("kforge.jar", "target/kforge.jar");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar));
@@ -20,11 +26,13 @@ public record Kforge(int exitCode, String out, String err, double seconds) {
         File out = File.createTempFile("kforge-out", ".txt");
         File err = File.createTempFile("kforge-err", ".txt");
         long start = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectOutput(out).redirectError(err).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out).redirectError(err);
+        pb.environment().putAll(env);
+        Process p = pb.start();
         p.getOutputStream().close();
-        if (!p.waitFor(300, TimeUnit.SECONDS)) {
+        if (!p.waitFor(limitSeconds, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new AssertionError("kforge " + String.join(" ", args) + " did not end within 300 s");
+            throw new AssertionError("kforge " + String.join(" ", args) + " did not end within " + limitSeconds + " s");
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Kforge k = new Kforge(p.exitValue(), Files.readString(out.toPath(), StandardCharsets.UTF_8),
