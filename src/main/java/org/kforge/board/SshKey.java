@@ -34,6 +34,17 @@ public record SshKey(Path privateKey, KeyPair pair) {
         }
     }
 
+    /** The public line from {@code id_ed25519.pub} (made first if need be), without loading the private key. */
+    public static String publicLine(Path dir) {
+        Path pub = dir.resolve(FILE + ".pub");
+        try {
+            if (Files.isRegularFile(dir.resolve(FILE)) && Files.isRegularFile(pub)) return Files.readString(pub).strip();
+        } catch (IOException e) {
+            // fall through to the full load, which names the problem
+        }
+        return inDirectory(dir).authorizedKeysLine();
+    }
+
     /** The public half as one {@code authorized_keys} line. */
     public String authorizedKeysLine() {
         return PublicKeyEntry.toString(pair.getPublic()) + " kforge";

@@ -11,6 +11,8 @@ import org.apache.sshd.client.channel.ChannelShell;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.channel.PtyChannelConfiguration;
+import org.apache.sshd.common.util.io.input.NoCloseInputStream;
+import org.apache.sshd.common.util.io.output.NoCloseOutputStream;
 import org.kforge.KforgeException;
 
 /**
@@ -51,8 +53,9 @@ public final class SshTarget implements AutoCloseable {
     /** Runs one command; its output goes to {@code out} and {@code err}; returns its exit status. */
     public int exec(String command, OutputStream out, OutputStream err, Duration timeout) throws IOException {
         try (ChannelExec ch = session.createExecChannel(command)) {
-            ch.setOut(out);
-            ch.setErr(err);
+            // MINA closes the streams it is given when the channel closes: not System.out
+            ch.setOut(new NoCloseOutputStream(out));
+            ch.setErr(new NoCloseOutputStream(err));
             ch.open().verify(Duration.ofSeconds(10));
             var events = ch.waitFor(EnumSet.of(ClientChannelEvent.CLOSED, ClientChannelEvent.EXIT_STATUS),
                     timeout == null ? 0 : timeout.toMillis());
@@ -71,9 +74,9 @@ public final class SshTarget implements AutoCloseable {
         pty.setPtyColumns(columns);
         pty.setPtyLines(rows);
         try (ChannelShell ch = session.createShellChannel(pty, java.util.Map.of())) {
-            ch.setIn(in);
-            ch.setOut(out);
-            ch.setErr(err);
+            ch.setIn(new NoCloseInputStream(in));
+            ch.setOut(new NoCloseOutputStream(out));
+            ch.setErr(new NoCloseOutputStream(err));
             ch.open().verify(Duration.ofSeconds(10));
             ch.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), 0);
             Integer status = ch.getExitStatus();

@@ -96,7 +96,7 @@ public final class BootPlanner {
             hypervisorCmdline = String.join(" ", h.cmdline()) + (o.xenAppend() == null ? "" : " " + o.xenAppend().strip());
         }
         var inputs = new BootInputs(profile, accel, kernelImage, initrd, cmdline, o.disk(), qmp, o.machineOptions(), o.devices(),
-                gdb, o.waitForGdb(), o.dtb(), hypervisor, hypervisorCmdline, initrdBytes(initrd, spec), ssh);
+                gdb, o.waitForGdb(), o.dtb(), hypervisor, hypervisorCmdline, initrdBytes(initrd, spec), ssh, o.diskSnapshot());
         return new BootPlan(profile, accel, QemuPlanner.plan(inputs), cmdline, runDir, kernelImage, provenance, initrd, spec, qmp, gdb, ssh);
     }
 

@@ -113,7 +113,7 @@ final class BootCommand implements Callable<Integer> {
         BootOptions o = new BootOptions(p.name(), kernel, initrd, noInitrd, rb.append(append), rb.disk(disk), rb.modules(modules), exec, out,
                 accel.equals("auto") ? null : accel, limit(timeout, 120), limit(silenceTimeout, 10),
                 limit(hangTimeout, 30), rootWait, refresh, machineOptions, devices, gdb, waitForGdb, dtb, xen, xenAppend,
-                rb.sshPort());
+                rb.sshPort(), rb.cached());
         PrintStream human = json || run != null ? System.err : System.out;
         BootPlan plan = new BootPlanner(CacheDir.fromEnvironment(), HostFacts.probe(),
                 msg -> System.err.println("kforge: " + msg)).plan(p, o, dryRun);

@@ -42,7 +42,7 @@ final class ImageRootfsCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         MachineProfile p = ProfileRegistry.builtIn().select(profile);
         CacheDir cache = CacheDir.fromEnvironment();
-        RootfsSpec spec = RootfsImages.spec(p, arch, suite, include, size, RootfsImages.key(cache));
+        RootfsSpec spec = RootfsImages.spec(p, arch, suite, include, size, cache);
         if (spec.sizeBytes() < (256L << 20)) {
             throw KforgeException.badInput("--size " + size + " is too small for a Debian root filesystem", "give --size 1G or more");
         }

@@ -29,13 +29,17 @@ record RootfsBoot(Path image, Integer sshPort, String command, MachineProfile pr
         if (sshPort != null && (sshPort < 1 || sshPort > 65535)) throw KforgeException.badInput("--ssh-port " + sshPort + ": not a TCP port", null);
         Path image;
         if (rootfs.equals("debian")) {
-            image = dryRun ? Path.of("<kforge's default " + p.kernel().debianArch() + " image, built on first use>")
-                    : RootfsImages.defaultImage(cache, p);
+            image = dryRun ? RootfsImages.defaultImagePath(cache, p) : RootfsImages.defaultImage(cache, p);
         } else {
             image = Path.of(rootfs);
             if (!Files.isRegularFile(image)) throw KforgeException.badInput("--rootfs " + rootfs + ": no such file", "kforge image rootfs, or --rootfs debian");
         }
         return new RootfsBoot(image, sshPort == null ? 0 : sshPort, run, p, cache);
+    }
+
+    /** kforge's own cached images are content-addressed: booted with snapshot=on, never changed. */
+    boolean cached() {
+        return image != null && image.toAbsolutePath().normalize().startsWith(cache.root().resolve("images").toAbsolutePath().normalize());
     }
 
     Path disk(Path disk) {

@@ -24,17 +24,25 @@ final class RootfsImages {
         return new RootfsBuilder(cache.dir("images"), status);
     }
 
-    static RootfsSpec spec(MachineProfile p, String arch, String suite, List<String> extra, String size, SshKey key) {
+    static RootfsSpec spec(MachineProfile p, String arch, String suite, List<String> extra, String size, CacheDir cache) {
         return new RootfsSpec(arch == null ? p.kernel().debianArch() : arch, suite, extra == null ? List.of() : extra,
-                RootfsSpec.parseSize(size), p.console().device(), p.root().device(), key.authorizedKeysLine());
+                RootfsSpec.parseSize(size), p.console().device(), p.root().device(), SshKey.publicLine(cache.dir("ssh")));
     }
 
     /** The profile's default image ({@code --rootfs debian}), built on first use. */
     static Path defaultImage(CacheDir cache, MachineProfile p) throws InterruptedException {
-        RootfsSpec spec = spec(p, null, DEFAULT_SUITE, List.of(), DEFAULT_SIZE, key(cache));
         try (StatusLine status = new StatusLine()) {
-            return builder(cache, status::show).build(spec);
+            return builder(cache, status::show).build(defaultSpec(cache, p));
         }
+    }
+
+    /** Where the default image is (or will be, once built). */
+    static Path defaultImagePath(CacheDir cache, MachineProfile p) {
+        return builder(cache, s -> { }).imageFor(defaultSpec(cache, p));
+    }
+
+    private static RootfsSpec defaultSpec(CacheDir cache, MachineProfile p) {
+        return spec(p, null, DEFAULT_SUITE, List.of(), DEFAULT_SIZE, cache);
     }
 
     /** Known host keys: one file per image, named by a hash of its absolute path. */

@@ -23,7 +23,9 @@ public final class VerdictBuilder {
     public static Verdict decide(List<Event> events) {
         Event cause = cause(events);
         if (cause == null) {
-            Event ready = events.stream().filter(e -> READY.contains(e.id())).findFirst().orElse(null);
+            // an SSH login is the strongest "ready" a boot can show; else the first one seen
+            Event ready = events.stream().filter(e -> e.id().equals("ssh-ready")).findFirst()
+                    .or(() -> events.stream().filter(e -> READY.contains(e.id())).findFirst()).orElse(null);
             return new Verdict(Verdict.BOOT_OK, true, null,
                     ready == null ? "booted" : ready.title(), "", List.of());
         }

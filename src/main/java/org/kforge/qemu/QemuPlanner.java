@@ -51,8 +51,13 @@ public final class QemuPlanner {
         o.add(opt("the twin's NIC, driver " + String.join(",", p.net().modules()), "-device",
                 p.net().device() + ",netdev=net0"));
         if (in.disk() != null) {
-            o.add(opt("the disk image, raw, attached below", "-drive",
-                    "file=" + in.disk() + ",format=raw,if=none,id=disk0"));
+            if (in.diskSnapshot()) {
+                o.add(opt("the cached image, raw; snapshot=on: the guest's writes go to a temporary file, the image stays as built",
+                        "-drive", "file=" + in.disk() + ",format=raw,if=none,id=disk0,snapshot=on"));
+            } else {
+                o.add(opt("the disk image, raw, attached below", "-drive",
+                        "file=" + in.disk() + ",format=raw,if=none,id=disk0"));
+            }
             o.add(opt("the root disk on this profile's bus: the guest sees " + p.root().device(), "-device",
                     p.root().bus() + ",drive=disk0"));
         }

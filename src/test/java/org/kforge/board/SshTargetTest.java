@@ -53,6 +53,18 @@ class SshTargetTest {
             assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("hello\n");
             assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("oops\n");
             assertThat(t.exec("true", out, err, T)).isZero();
+            // the caller's streams stay open (System.out must outlive a command)
+            out.reset();
+            var closable = new java.io.FilterOutputStream(out) {
+                boolean closed;
+
+                @Override
+                public void close() {
+                    closed = true;
+                }
+            };
+            t.exec("echo again", closable, err, T);
+            assertThat(closable.closed).isFalse();
         }
         assertThat(Files.readString(known.file())).startsWith("ssh-ed25519 ");
     }
@@ -85,6 +97,7 @@ class SshTargetTest {
         SshKey a = SshKey.inDirectory(dir);
         SshKey b = SshKey.inDirectory(dir);
         assertThat(b.authorizedKeysLine()).isEqualTo(a.authorizedKeysLine()).startsWith("ssh-ed25519 ");
+        assertThat(SshKey.publicLine(dir)).isEqualTo(a.authorizedKeysLine());
         assertThat(Files.readString(dir.resolve("id_ed25519"))).startsWith("-----BEGIN OPENSSH PRIVATE KEY-----");
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("id_ed25519"))))
                 .isEqualTo("rw-------");
