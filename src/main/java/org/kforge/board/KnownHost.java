@@ -25,7 +25,7 @@ public final class KnownHost implements ServerKeyVerifier {
         return file;
     }
 
-    /** The refused key, as an OpenSSH line, when the last check failed; else null. */
+    /** The refused key's SHA256 fingerprint when the last check failed; else null. */
     public String mismatch() {
         return mismatch;
     }
@@ -46,7 +46,7 @@ public final class KnownHost implements ServerKeyVerifier {
             mismatch = "unreadable " + file + ": " + e.getMessage();
             return false;
         }
-        mismatch = line;
+        mismatch = org.apache.sshd.common.config.keys.KeyUtils.getFingerPrint(key);
         return false;
     }
 }

@@ -43,7 +43,7 @@ public final class SshTarget implements AutoCloseable {
             client.stop();
             if (known.mismatch() != null) {
                 throw KforgeException.badInput("the host key of " + host + ":" + port + " is not the one recorded in "
-                        + known.file() + " (got " + abbreviate(known.mismatch()) + ")",
+                        + known.file() + " (it sent " + known.mismatch() + ")",
                         "if the image was rebuilt on purpose: rm " + known.file());
             }
             throw e;
@@ -82,10 +82,6 @@ public final class SshTarget implements AutoCloseable {
             Integer status = ch.getExitStatus();
             return status != null ? status : 0;
         }
-    }
-
-    private static String abbreviate(String keyLine) {
-        return keyLine.length() > 40 ? keyLine.substring(0, 40) + "..." : keyLine;
     }
 
     @Override

@@ -50,6 +50,9 @@ public final class GuestSsh {
                 try {
                     target = SshTarget.login("127.0.0.1", port, "root", key, known, LOGIN_TIMEOUT);
                     watcher.milestone("ssh-ready", qemu.secondsSinceStart(), Map.of("sshPort", Integer.toString(port)));
+                    if (command == null) {
+                        System.err.println("kforge: ssh-ready on 127.0.0.1:" + port + ": kforge ssh (Ctrl-C here stops the twin)");
+                    }
                 } catch (KforgeException e) {
                     refused = e;
                 } catch (IOException | RuntimeException notYet) {

@@ -10,8 +10,8 @@ import org.kforge.asset.HostCommand;
 import org.kforge.image.RootfsBuilder;
 import org.kforge.image.RootfsSpec;
 import org.kforge.profile.MachineProfile;
-import org.kforge.profile.ProfileRegistry;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "rootfs", mixinStandardHelpOptions = true,
@@ -22,9 +22,7 @@ import picocli.CommandLine.Option;
         exitCodeList = {"0:the image is ready (its path on stdout)", "2:bad input (size, suite, package)",
                 "3:the host lacks something (mmdebstrap, e2fsprogs, a qemu-user binfmt)"})
 final class ImageRootfsCommand implements Callable<Integer> {
-    @Option(names = {"-p", "--profile"}, description = "machine profile: its console and root device (default ${DEFAULT-VALUE})",
-            defaultValue = ProfileRegistry.DEFAULT)
-    String profile;
+    @Mixin ProfileOption profile;
     @Option(names = "--arch", description = "Debian architecture (default: the profile's, arm64)")
     String arch;
     @Option(names = "--suite", description = "Debian suite (default ${DEFAULT-VALUE})", defaultValue = RootfsImages.DEFAULT_SUITE)
@@ -40,7 +38,7 @@ final class ImageRootfsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        MachineProfile p = ProfileRegistry.builtIn().select(profile);
+        MachineProfile p = profile.select();
         CacheDir cache = CacheDir.fromEnvironment();
         RootfsSpec spec = RootfsImages.spec(p, arch, suite, include, size, cache);
         if (spec.sizeBytes() < (256L << 20)) {

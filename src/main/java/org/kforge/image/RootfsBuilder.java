@@ -73,9 +73,16 @@ public final class RootfsBuilder {
     }
 
     private void mmdebstrap(RootfsSpec spec, Path root, Path script, Path log) throws IOException, InterruptedException {
-        // setpriv(1) --pdeathsig: a kforge killed with SIGKILL still stops mmdebstrap (which then unmounts)
-        List<String> cmd = new ArrayList<>(List.of("setpriv", "--pdeathsig", "TERM", RootfsHost.MMDEBSTRAP,
-                "--arch=" + spec.arch(), "--variant=minbase",
+        // setpriv(1) --pdeathsig: a kforge killed with SIGKILL still stops the build. As root, mmdebstrap
+        // mounts /proc, /sys and /dev/pts in the chroot and a killed one leaves them mounted, and its forked
+        // helpers outlive it: unshare(1) gives it mount and pid namespaces of its own, so when it goes its
+        // mounts and every process of the build go with it (pid 1 of a namespace takes the rest along).
+        List<String> cmd = new ArrayList<>(List.of("setpriv", "--pdeathsig", "KILL"));
+        if (RootfsHost.isRoot()) {
+            cmd.addAll(List.of("unshare", "--mount", "--propagation", "private", "--pid", "--fork", "--mount-proc",
+                    "--kill-child=KILL"));
+        }
+        cmd.addAll(List.of(RootfsHost.MMDEBSTRAP, "--arch=" + spec.arch(), "--variant=minbase",
                 "--include=" + String.join(",", spec.packages()),
                 // documentation and translations: nobody reads them on a twin, and they cost build time
                 "--dpkgopt=path-exclude=/usr/share/man/*", "--dpkgopt=path-exclude=/usr/share/doc/*",
@@ -111,8 +118,9 @@ public final class RootfsBuilder {
         }
     }
 
-    /** mmdebstrap cleans up (unmounts, removes) on SIGTERM; give it the time to. */
+    /** Stops the build: its namespaces take its mounts and processes along; without them, each process. */
     private static void stop(Process p) {
+        p.descendants().forEach(ProcessHandle::destroy);
         p.destroy();
         try {
             if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) p.destroyForcibly();

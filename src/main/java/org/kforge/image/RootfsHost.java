@@ -42,6 +42,14 @@ public final class RootfsHost {
         }
     }
 
+    static boolean isRoot() {
+        try {
+            return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
     /** The host's Debian architecture, from the JVM's. */
     static String hostArch() {
         return switch (System.getProperty("os.arch")) {

@@ -65,6 +65,8 @@ class RootfsIT {
             try (Stream<Path> s = Files.list(images)) {
                 assertThat(s.map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".ext4"));
             }
+            assertThat(Files.readString(Path.of("/proc/mounts"))).as("no chroot mount of the killed build on the host")
+                    .doesNotContain(images.toString());
             Kforge check = Kforge.within(60, env, "image", "rootfs", "--size", "1G", "--dry-run");
             assertThat(check.out()).as(check.toString()).contains("(not built yet)");
         }
