@@ -17,8 +17,10 @@ import org.kforge.qemu.QemuSession;
  * before the guest listens), then {@code command} (or null) runs and the guest is powered off.
  */
 public final class GuestSsh {
-    private static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(10);
     private static final long RETRY_MILLIS = 500;
+    private static final int MAX_IN_FLIGHT = 4;
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final SshKey key;
     private final KnownHost known;
     private final String command;
@@ -43,28 +45,52 @@ public final class GuestSsh {
         return command;
     }
 
-    /** Starts the login loop; it notes ssh-ready on the watcher once a session is authenticated. */
+    /**
+     * Starts the login loop; it notes ssh-ready on the watcher once a session is authenticated. A try
+     * starts every half second, several may be in flight: before the guest's NIC is up, QEMU's user
+     * network holds a connection open without an answer, and one try waiting out its timeout must not
+     * make ssh-ready late.
+     */
     void start(int port, QemuSession qemu, ConsoleWatcher watcher) {
         Thread t = new Thread(() -> {
             while (qemu.isAlive() && target == null && refused == null) {
-                try {
-                    target = SshTarget.login("127.0.0.1", port, "root", key, known, LOGIN_TIMEOUT);
-                    watcher.milestone("ssh-ready", qemu.secondsSinceStart(), Map.of("sshPort", Integer.toString(port)));
-                    if (command == null) {
-                        System.err.println("kforge: ssh-ready on 127.0.0.1:" + port + ": kforge ssh (Ctrl-C here stops the twin)");
-                    }
-                } catch (KforgeException e) {
-                    refused = e;
-                } catch (IOException | RuntimeException notYet) {
-                    sleep();
+                if (inFlight.get() < MAX_IN_FLIGHT) {
+                    inFlight.incrementAndGet();
+                    Thread attempt = new Thread(() -> attempt(port, qemu, watcher), "kforge-ssh-login");
+                    attempt.setDaemon(true);
+                    attempt.start();
                 }
+                sleep();
             }
         }, "kforge-ssh-ready");
         t.setDaemon(true);
         t.start();
     }
 
-    boolean ready() {
+    private void attempt(int port, QemuSession qemu, ConsoleWatcher watcher) {
+        try {
+            SshTarget logged = SshTarget.login("127.0.0.1", port, "root", key, known, LOGIN_TIMEOUT);
+            synchronized (this) {
+                if (target != null) {
+                    logged.close();
+                    return;
+                }
+                target = logged;
+            }
+            watcher.milestone("ssh-ready", qemu.secondsSinceStart(), Map.of("sshPort", Integer.toString(port)));
+            if (command == null) {
+                System.err.println("kforge: ssh-ready on 127.0.0.1:" + port + ": kforge ssh (Ctrl-C here stops the twin)");
+            }
+        } catch (KforgeException e) {
+            refused = e;
+        } catch (IOException | RuntimeException notYet) {
+            // not up yet: the loop tries again
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    synchronized boolean ready() {
         return target != null;
     }
 
