@@ -31,16 +31,38 @@ public final class SshTarget implements AutoCloseable {
     /** Connects and authenticates; a refused host key is an error that says how to reset it. */
     public static SshTarget login(String host, int port, String user, SshKey key, KnownHost known, Duration timeout)
             throws IOException {
+        SshClient client = client(known);
+        try {
+            return new SshTarget(client, session(client, host, port, user, key, known, timeout));
+        } catch (IOException | RuntimeException e) {
+            client.stop();
+            throw e;
+        }
+    }
+
+    /** A started client that checks host keys with {@code known}; one can serve many logins. */
+    public static SshClient client(KnownHost known) {
         SshClient client = SshClient.setUpDefaultClient();
         client.setServerKeyVerifier(known);
         client.start();
+        return client;
+    }
+
+    /** A login on a shared {@link #client}; closing the target leaves the client running. */
+    public static SshTarget login(SshClient shared, String host, int port, String user, SshKey key, KnownHost known,
+                                  Duration timeout) throws IOException {
+        return new SshTarget(null, session(shared, host, port, user, key, known, timeout));
+    }
+
+    private static ClientSession session(SshClient client, String host, int port, String user, SshKey key, KnownHost known,
+                                         Duration timeout) throws IOException {
+        ClientSession s = client.connect(user, host, port).verify(timeout).getSession();
         try {
-            ClientSession s = client.connect(user, host, port).verify(timeout).getSession();
             s.addPublicKeyIdentity(key.pair());
             s.auth().verify(timeout);
-            return new SshTarget(client, s);
+            return s;
         } catch (IOException | RuntimeException e) {
-            client.stop();
+            s.close(true);
             if (known.mismatch() != null) {
                 throw KforgeException.badInput("the host key of " + host + ":" + port + " is not the one recorded in "
                         + known.file() + " (it sent " + known.mismatch() + ")",
@@ -91,6 +113,6 @@ public final class SshTarget implements AutoCloseable {
         } catch (IOException ignored) {
             // closing a session that is already gone
         }
-        client.stop();
+        if (client != null) client.stop();
     }
 }

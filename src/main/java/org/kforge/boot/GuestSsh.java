@@ -17,16 +17,15 @@ import org.kforge.qemu.QemuSession;
  * before the guest listens), then {@code command} (or null) runs and the guest is powered off.
  */
 public final class GuestSsh {
-    private static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(20);
     private static final long RETRY_MILLIS = 500;
-    private static final int MAX_IN_FLIGHT = 4;
-    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final SshKey key;
     private final KnownHost known;
     private final String command;
     private final OutputStream out;
     private final OutputStream err;
     private volatile SshTarget target;
+    private volatile org.apache.sshd.client.SshClient client;
     private volatile KforgeException refused;
 
     public GuestSsh(SshKey key, KnownHost known, String command, OutputStream out, OutputStream err) {
@@ -46,51 +45,32 @@ public final class GuestSsh {
     }
 
     /**
-     * Starts the login loop; it notes ssh-ready on the watcher once a session is authenticated. A try
-     * starts every half second, several may be in flight: before the guest's NIC is up, QEMU's user
-     * network holds a connection open without an answer, and one try waiting out its timeout must not
-     * make ssh-ready late.
+     * Starts the login loop, one try at a time as a user's {@code until ssh ...; do sleep; done} would:
+     * before the guest's NIC is up, QEMU's user network holds a try open without an answer, and it goes
+     * on as soon as the guest answers. Notes ssh-ready on the watcher once a session is authenticated.
      */
     void start(int port, QemuSession qemu, ConsoleWatcher watcher) {
         Thread t = new Thread(() -> {
+            client = SshTarget.client(known);
             while (qemu.isAlive() && target == null && refused == null) {
-                if (inFlight.get() < MAX_IN_FLIGHT) {
-                    inFlight.incrementAndGet();
-                    Thread attempt = new Thread(() -> attempt(port, qemu, watcher), "kforge-ssh-login");
-                    attempt.setDaemon(true);
-                    attempt.start();
+                try {
+                    target = SshTarget.login(client, "127.0.0.1", port, "root", key, known, LOGIN_TIMEOUT);
+                    watcher.milestone("ssh-ready", qemu.secondsSinceStart(), Map.of("sshPort", Integer.toString(port)));
+                    if (command == null) {
+                        System.err.println("kforge: ssh-ready on 127.0.0.1:" + port + ": kforge ssh (Ctrl-C here stops the twin)");
+                    }
+                } catch (KforgeException e) {
+                    refused = e;
+                } catch (IOException | RuntimeException notYet) {
+                    sleep();
                 }
-                sleep();
             }
         }, "kforge-ssh-ready");
         t.setDaemon(true);
         t.start();
     }
 
-    private void attempt(int port, QemuSession qemu, ConsoleWatcher watcher) {
-        try {
-            SshTarget logged = SshTarget.login("127.0.0.1", port, "root", key, known, LOGIN_TIMEOUT);
-            synchronized (this) {
-                if (target != null) {
-                    logged.close();
-                    return;
-                }
-                target = logged;
-            }
-            watcher.milestone("ssh-ready", qemu.secondsSinceStart(), Map.of("sshPort", Integer.toString(port)));
-            if (command == null) {
-                System.err.println("kforge: ssh-ready on 127.0.0.1:" + port + ": kforge ssh (Ctrl-C here stops the twin)");
-            }
-        } catch (KforgeException e) {
-            refused = e;
-        } catch (IOException | RuntimeException notYet) {
-            // not up yet: the loop tries again
-        } finally {
-            inFlight.decrementAndGet();
-        }
-    }
-
-    synchronized boolean ready() {
+    boolean ready() {
         return target != null;
     }
 
@@ -121,6 +101,8 @@ public final class GuestSsh {
     void close() {
         SshTarget t = target;
         if (t != null) t.close();
+        var c = client;
+        if (c != null) c.stop();
     }
 
     private static void sleep() {

@@ -44,21 +44,19 @@ final class ImageRootfsCommand implements Callable<Integer> {
         if (spec.sizeBytes() < (256L << 20)) {
             throw KforgeException.badInput("--size " + size + " is too small for a Debian root filesystem", "give --size 1G or more");
         }
-        try (StatusLine status = new StatusLine()) {
-            RootfsBuilder b = RootfsImages.builder(cache, status::show);
-            Path image = b.imageFor(spec);
-            if (dryRun) {
-                System.out.printf("arch:     %s%nsuite:    %s%npackages: %s%nsize:     %d MiB%nimage:    %s (%s)%nkey:      %s%n",
-                        spec.arch(), spec.suite(), String.join(",", spec.packages()), spec.sizeBytes() >> 20, image,
-                        Files.isRegularFile(image) ? "cached" : "not built yet", cache.root().resolve("ssh/id_ed25519"));
-                return ExitCode.OK;
-            }
-            boolean cached = Files.isRegularFile(image);
-            image = b.build(spec);
-            status.close();
-            System.err.println("kforge: " + (cached ? "cached image" : "built image; log " + b.logFor(spec)));
+        RootfsBuilder b = RootfsImages.builder(cache, s -> { });
+        Path image = b.imageFor(spec);
+        if (dryRun) {
+            System.out.printf("arch:     %s%nsuite:    %s%npackages: %s%nsize:     %d MiB%nimage:    %s (%s)%nkey:      %s%n",
+                    spec.arch(), spec.suite(), String.join(",", spec.packages()), spec.sizeBytes() >> 20, image,
+                    Files.isRegularFile(image) ? "cached" : "not built yet", cache.root().resolve("ssh/id_ed25519"));
+            return ExitCode.OK;
         }
-        Path image = RootfsImages.builder(cache, s -> { }).imageFor(spec);
+        boolean cached = Files.isRegularFile(image);
+        try (StatusLine status = new StatusLine()) {
+            RootfsImages.builder(cache, status::show).build(spec);
+        }
+        System.err.println("kforge: " + (cached ? "cached image" : "built image; log " + b.logFor(spec)));
         if (output != null) {
             HostCommand.run(List.of("cp", "--sparse=always", image.toString(), output.toString()), null,
                     "copy to " + output, "give -o a writable path");
