@@ -12,7 +12,7 @@ import org.kforge.qemu.QemuPlan;
  */
 public record BootPlan(MachineProfile profile, Accel accel, QemuPlan qemu, String cmdline, Path runDir,
                        Path kernel, String kernelProvenance, Path initrd, InitramfsSpec initramfs, Path qmpSocket,
-                       Integer gdbPort) {
+                       Integer gdbPort, Integer sshPort) {
 
     public String explain() {
         StringBuilder out = new StringBuilder();

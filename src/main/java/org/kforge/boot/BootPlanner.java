@@ -80,7 +80,8 @@ public final class BootPlanner {
             spec = initramfs(profile, o, cmdline, pkg, dryRun);
         }
         Path qmp = qmpSocket(runDir);
-        Integer gdb = gdbPort(o.gdbPort());
+        Integer gdb = loopbackPort(o.gdbPort(), "the gdbstub", "--gdb PORT");
+        Integer ssh = loopbackPort(o.sshPort(), "ssh", "--ssh-port PORT");
         Path hypervisor = null;
         String hypervisorCmdline = null;
         if (profile.hypervisor() != null) {
@@ -95,8 +96,8 @@ public final class BootPlanner {
             hypervisorCmdline = String.join(" ", h.cmdline()) + (o.xenAppend() == null ? "" : " " + o.xenAppend().strip());
         }
         var inputs = new BootInputs(profile, accel, kernelImage, initrd, cmdline, o.disk(), qmp, o.machineOptions(), o.devices(),
-                gdb, o.waitForGdb(), o.dtb(), hypervisor, hypervisorCmdline, initrdBytes(initrd, spec));
-        return new BootPlan(profile, accel, QemuPlanner.plan(inputs), cmdline, runDir, kernelImage, provenance, initrd, spec, qmp, gdb);
+                gdb, o.waitForGdb(), o.dtb(), hypervisor, hypervisorCmdline, initrdBytes(initrd, spec), ssh, o.diskSnapshot());
+        return new BootPlan(profile, accel, QemuPlanner.plan(inputs), cmdline, runDir, kernelImage, provenance, initrd, spec, qmp, gdb, ssh);
     }
 
     private InitramfsSpec initramfs(MachineProfile profile, BootOptions o, String cmdline, KernelPackage pkg, boolean dryRun) {
@@ -132,13 +133,13 @@ public final class BootPlanner {
         return bytes;
     }
 
-    /** The gdbstub port: the one asked for, or a free one on loopback for 0. */
-    private static Integer gdbPort(Integer asked) {
+    /** A loopback port (the gdbstub's, ssh's): the one asked for, or a free one for 0. */
+    private static Integer loopbackPort(Integer asked, String what, String option) {
         if (asked == null || asked != 0) return asked;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         } catch (IOException e) {
-            throw KforgeException.hostMissing("no free TCP port on loopback for the gdbstub", "give one: --gdb PORT");
+            throw KforgeException.hostMissing("no free TCP port on loopback for " + what, "give one: " + option);
         }
     }
 

@@ -36,7 +36,7 @@ public final class KernelSymbols {
             run = Files.createTempDirectory("kforge-kallsyms");
             BootOptions o = new BootOptions(profile.name(), kernel, null, false, "nokaslr", null, List.of(),
                     "echo " + MARK + "; cat /proc/kallsyms", run, null, Duration.ofSeconds(300), Duration.ofSeconds(30),
-                    Duration.ofSeconds(60), 5, false, List.of(), List.of(), null, false, null, null, null);
+                    Duration.ofSeconds(60), 5, false, List.of(), List.of(), null, false, null, null, null, null, false);
             BootPlan plan = new BootPlanner(cache, HostFacts.probe(), progress).plan(profile, o, false);
             BootResult r = new TwinBoot(o, line -> { }).run(plan);
             List<String> lines = Files.readAllLines(run.resolve("console.log"), java.nio.charset.StandardCharsets.ISO_8859_1);

@@ -10,12 +10,14 @@ import org.kforge.KforgeException;
 
 /**
  * A running boot as other kforge commands find it: {@code session.json} in its run directory
- * (QMP socket, gdbstub port, the kernel and its symbols). Written when QEMU starts.
+ * (QMP socket, gdbstub port, the kernel and its symbols, the forwarded ssh port and the image's known
+ * host key file). Written when QEMU starts.
  */
 public record RunSession(@JsonProperty("run_dir") String runDir, @JsonProperty("kforge_pid") long kforgePid,
                          @JsonProperty("qmp_socket") String qmpSocket, @JsonProperty("gdb_port") Integer gdbPort,
                          String profile, String kernel, @JsonProperty("kernel_release") String kernelRelease,
-                         String symbols) {
+                         String symbols, @JsonProperty("ssh_port") Integer sshPort,
+                         @JsonProperty("ssh_known_hosts") String sshKnownHosts) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     public static final String FILE = "session.json";
 

@@ -27,6 +27,8 @@ public final class TwinBoot {
     /** After a terminal line, read on this long without output (or until the panic's end marker). */
     private static final double TRACE_QUIET_SECONDS = 1.0;
     private static final double TRACE_MAX_SECONDS = 5.0;
+    /** A clean poweroff of a systemd guest under TCG; after it, QMP quit. */
+    private static final long POWEROFF_MILLIS = 30_000;
 
     /** Xen's own console lines; under Xen, only the other lines show the kernel is talking. */
     private static final String HYPERVISOR_PREFIX = "(XEN)";
@@ -36,10 +38,17 @@ public final class TwinBoot {
     private final BootOptions options;
     private final Consumer<String> echo;
     private volatile boolean kernelSpoke;
+    private GuestSsh ssh;
 
     public TwinBoot(BootOptions options, Consumer<String> echo) {
         this.options = options;
         this.echo = echo;
+    }
+
+    /** With a forwarded ssh port: wait for ssh-ready, run its command (if any), power the guest off. */
+    public TwinBoot withSsh(GuestSsh guest) {
+        this.ssh = guest;
+        return this;
     }
 
     public BootResult run(BootPlan plan) throws InterruptedException {
@@ -59,12 +68,14 @@ public final class TwinBoot {
                     }
                     echo.accept(ConsoleText.printable(line));
                 });
-        writeSession(plan, symbols);
+        writeSession(plan, symbols, ssh);
+        if (ssh != null && plan.sshPort() != null) ssh.start(plan.sshPort(), session, watcher);
         Thread onCtrlC = new Thread(session::stop, "kforge-stop-qemu");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         try {
             watch(session, watcher);
         } finally {
+            if (ssh != null) ssh.close();
             session.stop();
             try {
                 Runtime.getRuntime().removeShutdownHook(onCtrlC);
@@ -80,7 +91,8 @@ public final class TwinBoot {
         if (!kernelSpoke && watcher.terminal() == null) {
             // QEMU ended (e.g. an init that powered off) and not one byte reached the console
             noConsole(watcher, seconds, seconds);
-        } else if (watcher.terminal() == null && !watcher.seen("ready") && !watcher.seen("login-prompt")) {
+        } else if (watcher.terminal() == null && !watcher.seen("ready") && !watcher.seen("login-prompt")
+                && !watcher.seen("ssh-ready")) {
             watcher.note("incomplete", seconds, Map.of());
         }
         List<Event> events = watcher.events();
@@ -105,11 +117,18 @@ public final class TwinBoot {
                 return;
             }
             double t = s.secondsSinceStart();
+            if (ssh != null && ssh.refused() != null) throw ssh.refused();
+            if (ssh != null && ssh.ready()) {
+                if (ssh.command() == null) continue; // up until the guest powers off or Ctrl-C
+                runOverSsh(s, w);
+                return;
+            }
             if (!kernelSpoke && t >= silence) {
                 noConsole(w, t, silence);
                 return;
             }
-            if (s.anyOutput() && s.secondsSinceOutput() >= hang) {
+            // a quiet console after a login prompt is a guest waiting for its user, not a hang
+            if (s.anyOutput() && s.secondsSinceOutput() >= hang && !(ssh != null && w.seen("login-prompt"))) {
                 w.note("hang", t, Map.of("quiet", fmt(hang)));
                 return;
             }
@@ -118,6 +137,19 @@ public final class TwinBoot {
                 return;
             }
         }
+    }
+
+    /** The command's status as a command-exit milestone; then poweroff, and QMP quit if it does not go. */
+    private void runOverSsh(QemuSession s, ConsoleWatcher w) throws InterruptedException {
+        int status;
+        try {
+            status = ssh.run();
+        } catch (java.io.IOException e) {
+            throw new KforgeException(1, "the command over ssh failed: " + e.getMessage(), null);
+        }
+        w.milestone("command-exit", s.secondsSinceStart(), Map.of("match1", Integer.toString(status)));
+        ssh.powerOff();
+        s.awaitExit(POWEROFF_MILLIS);
     }
 
     /** Keeps reading after a terminal line until the trace is in the log: its end marker, or quiet. */
@@ -160,11 +192,12 @@ public final class TwinBoot {
         return f;
     }
 
-    private static void writeSession(BootPlan plan, java.nio.file.Path symbols) {
+    private static void writeSession(BootPlan plan, java.nio.file.Path symbols, GuestSsh ssh) {
         try {
             new RunSession(plan.runDir().toAbsolutePath().toString(), ProcessHandle.current().pid(),
                     plan.qmpSocket().toString(), plan.gdbPort(), plan.profile().name(), plan.kernel().toString(), null,
-                    symbols == null ? null : symbols.toAbsolutePath().toString()).write();
+                    symbols == null ? null : symbols.toAbsolutePath().toString(), plan.sshPort(),
+                    ssh == null ? null : ssh.known().file().toAbsolutePath().toString()).write();
         } catch (IOException e) {
             throw KforgeException.badInput("cannot write " + plan.runDir().resolve(RunSession.FILE) + ": " + e.getMessage(), null);
         }

@@ -66,6 +66,14 @@ final class BootCommand implements Callable<Integer> {
     List<String> modules;
     @Option(names = "--exec", description = "shell command the initramfs runs after the ready marker")
     String exec;
+    @Option(names = "--rootfs", paramLabel = "IMAGE|debian",
+            description = "boot into this ext4 root image (debian: kforge's cached default, built on first use); ssh forwarded")
+    String rootfs;
+    @Option(names = "--ssh-port", description = "with --rootfs: the loopback host port forwarded to the guest's sshd (default: a free one)")
+    Integer sshPort;
+    @Option(names = "--run", paramLabel = "COMMAND",
+            description = "with --rootfs: at ssh-ready run COMMAND over ssh, power off, exit with its status (console on stderr)")
+    String run;
     @Option(names = "--out", description = "run directory (default: runs/<time>-<profile> under the cache)")
     Path out;
     @Option(names = "--accel", description = "auto, kvm or tcg (default ${DEFAULT-VALUE}: KVM only for a guest of the host's architecture)",
@@ -127,10 +135,12 @@ final class BootCommand implements Callable<Integer> {
         MachineProfile p = ProfileRegistry.builtIn().select(profile);
         if (passthrough != null) devices = withPassthrough(devices, passthrough);
         if (kernelTree != null) kernel = BuiltTree.image(kernelTree, kernel);
-        BootOptions o = new BootOptions(p.name(), kernel, initrd, noInitrd, append, disk, modules, exec, out,
+        RootfsBoot rb = RootfsBoot.of(rootfs, sshPort, run, disk, exec, p, CacheDir.fromEnvironment(), dryRun);
+        BootOptions o = new BootOptions(p.name(), kernel, initrd, noInitrd, rb.append(append), rb.disk(disk), rb.modules(modules), exec, out,
                 accel.equals("auto") ? null : accel, limit(timeout, 120), limit(silenceTimeout, 10),
-                limit(hangTimeout, 30), rootWait, refresh, machineOptions, devices, gdb, waitForGdb, dtb, xen, xenAppend);
-        PrintStream human = json ? System.err : System.out;
+                limit(hangTimeout, 30), rootWait, refresh, machineOptions, devices, gdb, waitForGdb, dtb, xen, xenAppend,
+                rb.sshPort(), rb.cached());
+        PrintStream human = json || run != null ? System.err : System.out;
         BootPlan plan = new BootPlanner(CacheDir.fromEnvironment(), HostFacts.probe(),
                 msg -> System.err.println("kforge: " + msg)).plan(p, o, dryRun);
         if (dryRun) {
@@ -152,7 +162,9 @@ final class BootCommand implements Callable<Integer> {
                     + plan.gdbPort() + "'");
         }
         new RunRegistry(CacheDir.fromEnvironment()).markLatest(plan.runDir());
-        BootResult r = new TwinBoot(o, quiet ? line -> { } : human::println).run(plan, symbols);
+        if (plan.sshPort() != null) System.err.println("kforge: ssh to the twin: kforge ssh (127.0.0.1:" + plan.sshPort() + ")");
+        BootResult r = new TwinBoot(o, quiet ? line -> { } : human::println)
+                .withSsh(rb.guest(json ? System.err : System.out)).run(plan, symbols);
         ResultJson.write(r, plan.runDir().resolve("result.json"));
         human.print(VerdictText.render(r.events(), r.verdict(), r.layer(), true));
         human.println("  log: " + plan.runDir().resolve("console.log"));

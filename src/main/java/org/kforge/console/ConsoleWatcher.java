@@ -165,6 +165,18 @@ public final class ConsoleWatcher {
         return e;
     }
 
+    /** A milestone no console line shows (ssh-ready, a command's exit over ssh), noted by the run. */
+    public synchronized Event milestone(String id, double seconds, Map<String, String> more) {
+        Rule rule = rules.rules().stream().filter(r -> r.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no milestone " + id + " in console/rules.yaml"));
+        Map<String, String> f = new HashMap<>(facts);
+        f.putAll(more);
+        Event e = new Event(id, rule.kind(), rule.outcome(), rule.role(), false, 0, null, seconds,
+                Template.fill(rule.title(), f), rule, Map.copyOf(f));
+        events.add(e);
+        return e;
+    }
+
     /** Every event so far, in line order; a crash whose trace is still being read has its title so far. */
     public synchronized List<Event> events() {
         List<Event> out = new ArrayList<>(events);

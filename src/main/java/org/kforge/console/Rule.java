@@ -59,6 +59,7 @@ public record Rule(String id, Kind kind, Pattern pattern, String outcome, Role r
     }
 
     public Matcher match(String line) {
+        if (pattern == null) return null;
         Matcher m = pattern.matcher(line);
         return m.find() ? m : null;
     }

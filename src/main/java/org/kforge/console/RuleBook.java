@@ -39,6 +39,7 @@ public final class RuleBook {
         List<Integer> prefixOwners = new ArrayList<>();
         for (int i = 0; i < this.rules.size(); i++) {
             Rule r = this.rules.get(i);
+            if (r.pattern() == null) continue; // noted by the run (ssh-ready), never by a line
             List<String> needs = r.details().needs();
             if (needs.isEmpty()) {
                 List<String> lits = LiteralScan.requiredLiterals(r.pattern().pattern());

@@ -17,7 +17,7 @@ import java.util.Set;
  * Booted when a ready milestone came and nothing failed.
  */
 public final class VerdictBuilder {
-    static final Set<String> READY = Set.of("ready", "login-prompt", "shell-prompt", "systemd-target");
+    static final Set<String> READY = Set.of("ready", "login-prompt", "ssh-ready", "shell-prompt", "systemd-target");
 
     private VerdictBuilder() {
     }
@@ -47,7 +47,9 @@ public final class VerdictBuilder {
             if (decisive != null) outcome = decisive.outcome();
         }
         if (cause == null) {
-            Event ready = events.stream().filter(e -> READY.contains(e.id())).findFirst().orElse(null);
+            // an SSH login is the strongest "ready" a boot can show; else the first one seen
+            Event ready = events.stream().filter(e -> e.id().equals("ssh-ready")).findFirst()
+                    .or(() -> events.stream().filter(e -> READY.contains(e.id())).findFirst()).orElse(null);
             return new Verdict(Verdict.BOOT_OK, true, null,
                     ready == null ? "booted" : ready.title(), "", List.of());
         }

@@ -10,12 +10,14 @@ import org.kforge.profile.MachineProfile;
  * are extra {@code -device} values (e.g. {@code nec-usb-xhci}); {@code gdbPort} (or null) opens the
  * gdbstub on loopback, {@code holdAtReset} keeps the CPU stopped until a debugger continues it;
  * {@code dtb} (or null) replaces the device tree QEMU generates; with a {@code hypervisor} (Xen), QEMU
- * boots it with {@code hypervisorCmdline} and the kernel and initrd become its dom0 (guest-loader).
+ * boots it with {@code hypervisorCmdline} and the kernel and initrd become its dom0 (guest-loader);
+ * {@code sshPort} (or null) is a loopback host port forwarded to the guest's port 22;
+ * {@code diskSnapshot}: QEMU writes the disk's changes to a temporary overlay, never to its file.
  */
 public record BootInputs(MachineProfile profile, Accel accel, Path kernel, Path initrd, String cmdline,
                          Path disk, Path qmpSocket, List<String> machineOptions, List<String> devices,
                          Integer gdbPort, boolean holdAtReset, Path dtb, Path hypervisor, String hypervisorCmdline,
-                         long initrdBytes) {
+                         long initrdBytes, Integer sshPort, boolean diskSnapshot) {
     public BootInputs {
         machineOptions = machineOptions == null ? List.of() : List.copyOf(machineOptions);
         devices = devices == null ? List.of() : List.copyOf(devices);

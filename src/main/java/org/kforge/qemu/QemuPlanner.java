@@ -42,12 +42,22 @@ public final class QemuPlanner {
             o.add(opt("kernel command line: console=" + p.console().device() + " is this machine's console",
                     "-append", in.cmdline()));
         }
-        o.add(opt("user-mode networking (no root needed on the host)", "-netdev", "user,id=net0"));
+        if (in.sshPort() == null) {
+            o.add(opt("user-mode networking (no root needed on the host)", "-netdev", "user,id=net0"));
+        } else {
+            o.add(opt("user-mode networking; host port " + in.sshPort() + " on loopback reaches the guest's sshd", "-netdev",
+                    "user,id=net0,hostfwd=tcp:127.0.0.1:" + in.sshPort() + "-:22"));
+        }
         o.add(opt("the twin's NIC, driver " + String.join(",", p.net().modules()), "-device",
                 p.net().device() + ",netdev=net0"));
         if (in.disk() != null) {
-            o.add(opt("the disk image, raw, attached below", "-drive",
-                    "file=" + in.disk() + ",format=raw,if=none,id=disk0"));
+            if (in.diskSnapshot()) {
+                o.add(opt("the cached image, raw; snapshot=on: the guest's writes go to a temporary file, the image stays as built",
+                        "-drive", "file=" + in.disk() + ",format=raw,if=none,id=disk0,snapshot=on"));
+            } else {
+                o.add(opt("the disk image, raw, attached below", "-drive",
+                        "file=" + in.disk() + ",format=raw,if=none,id=disk0"));
+            }
             o.add(opt("the root disk on this profile's bus: the guest sees " + p.root().device(), "-device",
                     p.root().bus() + ",drive=disk0"));
         }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the built kforge jar as a user would, and keeps what it printed and how long it took. */
@@ -31,14 +32,21 @@ public record Kforge(int exitCode, String out, String err, double seconds) {
     }
 
     public static Kforge run(String... args) throws IOException, InterruptedException {
+        return within(300, Map.of(), args);
+    }
+
+    /** Runs with a time limit of its own (a rootfs build takes minutes) and extra environment. */
+    public static Kforge within(int limitSeconds, Map<String, String> env, String... args) throws IOException, InterruptedException {
         File out = File.createTempFile("kforge-out", ".txt");
         File err = File.createTempFile("kforge-err", ".txt");
         long start = System.nanoTime();
-        Process p = command(args).redirectOutput(out).redirectError(err).start();
+        ProcessBuilder pb = command(args).redirectOutput(out).redirectError(err);
+        pb.environment().putAll(env);
+        Process p = pb.start();
         p.getOutputStream().close();
-        if (!p.waitFor(300, TimeUnit.SECONDS)) {
+        if (!p.waitFor(limitSeconds, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new AssertionError("kforge " + String.join(" ", args) + " did not end within 300 s");
+            throw new AssertionError("kforge " + String.join(" ", args) + " did not end within " + limitSeconds + " s");
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Kforge k = new Kforge(p.exitValue(), Files.readString(out.toPath(), StandardCharsets.UTF_8),

@@ -1,0 +1,66 @@
+package org.kforge.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.kforge.KforgeException;
+import org.kforge.asset.CacheDir;
+import org.kforge.board.KnownHost;
+import org.kforge.boot.GuestSsh;
+import org.kforge.profile.MachineProfile;
+
+/**
+ * What {@code boot --rootfs} adds to a boot: the image on the profile's disk bus, {@code root=} its root
+ * device, the NIC's modules in the initramfs (the image carries no kernel modules), an ssh port, and
+ * the guest's sshd watched with kforge's key and the image's own known host file.
+ */
+record RootfsBoot(Path image, Integer sshPort, String command, MachineProfile profile, CacheDir cache) {
+
+    static RootfsBoot of(String rootfs, Integer sshPort, String run, Path disk, String exec, MachineProfile p, CacheDir cache,
+                         boolean dryRun) throws InterruptedException {
+        if (rootfs == null) {
+            if (sshPort != null || run != null) throw KforgeException.badInput("--ssh-port and --run need --rootfs", "kforge boot --rootfs debian --run 'uname -a'");
+            return new RootfsBoot(null, null, null, p, cache);
+        }
+        if (disk != null) throw KforgeException.badInput("--rootfs and --disk both attach the root disk: give one", null);
+        if (exec != null) throw KforgeException.badInput("--exec runs in the initramfs, which --rootfs leaves", "use --run 'COMMAND' (over ssh)");
+        if (sshPort != null && (sshPort < 1 || sshPort > 65535)) throw KforgeException.badInput("--ssh-port " + sshPort + ": not a TCP port", null);
+        Path image;
+        if (rootfs.equals("debian")) {
+            image = dryRun ? RootfsImages.defaultImagePath(cache, p) : RootfsImages.defaultImage(cache, p);
+        } else {
+            image = Path.of(rootfs);
+            if (!Files.isRegularFile(image)) throw KforgeException.badInput("--rootfs " + rootfs + ": no such file", "kforge image rootfs, or --rootfs debian");
+        }
+        return new RootfsBoot(image, sshPort == null ? 0 : sshPort, run, p, cache);
+    }
+
+    /** kforge's own cached images are content-addressed: booted with snapshot=on, never changed. */
+    boolean cached() {
+        return image != null && image.toAbsolutePath().normalize().startsWith(cache.root().resolve("images").toAbsolutePath().normalize());
+    }
+
+    Path disk(Path disk) {
+        return image == null ? disk : image;
+    }
+
+    String append(String append) {
+        if (image == null) return append;
+        String root = "root=" + profile.root().device();
+        return append == null ? root : root + " " + append;
+    }
+
+    List<String> modules(List<String> modules) {
+        if (image == null) return modules;
+        List<String> all = new ArrayList<>(profile.net().modules());
+        if (modules != null) all.addAll(modules);
+        return all;
+    }
+
+    GuestSsh guest(PrintStream out) {
+        if (image == null) return null;
+        return new GuestSsh(RootfsImages.key(cache), new KnownHost(RootfsImages.knownHostsFor(cache, image)), command, out, System.err);
+    }
+}
