@@ -4,6 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
+import java.io.IOException;
+import java.nio.file.Files;
+import org.kforge.KforgeException;
+import org.kforge.asset.CacheDir;
+import org.kforge.board.RemotePciSnapshot;
 import org.kforge.pci.PciIds;
 import org.kforge.pci.SysfsSnapshot;
 import picocli.CommandLine.Option;
@@ -18,7 +23,20 @@ final class PciSource {
             defaultValue = "/usr/share/misc/pci.ids")
     Path ids;
 
+    @Option(names = "--ssh", paramLabel = "[USER@]HOST[:PORT]",
+            description = "a board over SSH: kforge's collector runs there, the analysis here (kforge's key, see docs/pci.md)")
+    String ssh;
+
     SysfsSnapshot open() {
+        if (ssh != null) {
+            if (sysfs != null) throw KforgeException.badInput("--ssh and --sysfs name two sources; give one", null);
+            try {
+                Path dir = Files.createTempDirectory("kforge-pci-ssh-");
+                return SysfsSnapshot.open(RemotePciSnapshot.collect(RemotePciSnapshot.Target.parse(ssh), CacheDir.fromEnvironment(), dir));
+            } catch (IOException e) {
+                throw KforgeException.badInput("cannot make a temporary directory: " + e.getMessage(), null);
+            }
+        }
         return SysfsSnapshot.open(sysfs);
     }
 
