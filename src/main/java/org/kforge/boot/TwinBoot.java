@@ -59,15 +59,25 @@ public final class TwinBoot {
     public BootResult run(BootPlan plan, java.nio.file.Path symbols) throws InterruptedException {
         BootPlanner.prepareRunDir(plan.runDir());
         writeInitramfs(plan);
-        ConsoleWatcher watcher = new ConsoleWatcher(RuleBook.builtIn(), facts(plan));
+        // QEMU starts first: its first line comes long after the rules are loaded, and the reader
+        // thread waits for the watcher if it ever does not
+        java.util.concurrent.CompletableFuture<ConsoleWatcher> ready = new java.util.concurrent.CompletableFuture<>();
         QemuSession session = QemuSession.start(plan.qemu(), plan.profile().qemu().packageName(),
                 plan.runDir().resolve("console.log"), plan.qmpSocket(), (line, t) -> {
-                    watcher.accept(line, t);
+                    ready.join().accept(line, t);
                     if (!kernelSpoke && !line.isBlank() && !ConsoleText.message(line).startsWith(HYPERVISOR_PREFIX)) {
                         kernelSpoke = true;
                     }
                     echo.accept(ConsoleText.printable(line));
                 });
+        ConsoleWatcher watcher;
+        try {
+            watcher = new ConsoleWatcher(RuleBook.builtIn(), facts(plan));
+        } catch (RuntimeException e) {
+            session.stop();
+            throw e;
+        }
+        ready.complete(watcher);
         writeSession(plan, symbols, ssh);
         if (ssh != null && plan.sshPort() != null) ssh.start(plan.sshPort(), session, watcher);
         Thread onCtrlC = new Thread(session::stop, "kforge-stop-qemu");

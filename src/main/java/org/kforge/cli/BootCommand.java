@@ -127,6 +127,10 @@ final class BootCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException, IOException {
+        // the rules engine is needed only when QEMU prints its first line: load it while the boot is planned
+        Thread rules = new Thread(org.kforge.console.RuleBook::builtIn, "kforge-load-rules");
+        rules.setDaemon(true);
+        rules.start();
         if (!List.of("auto", "kvm", "tcg").contains(accel)) {
             throw KforgeException.badInput("--accel " + accel + ": expected auto, kvm or tcg", null);
         }

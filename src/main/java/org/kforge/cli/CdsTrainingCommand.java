@@ -1,0 +1,32 @@
+package org.kforge.cli;
+
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.kforge.console.ConsoleWatcher;
+import org.kforge.console.RuleBook;
+import org.kforge.console.VerdictBuilder;
+import org.kforge.profile.ProfileRegistry;
+import picocli.CommandLine.Command;
+
+/**
+ * Loads what a boot loads, without booting, so that the launcher's class-data-sharing archive
+ * (-XX:ArchiveClassesAtExit) holds the whole boot path: profiles, the rules engine, a verdict,
+ * JSON. Hidden: only ./kforge runs it, once per jar.
+ */
+@Command(name = "cds-training", hidden = true)
+final class CdsTrainingCommand implements Callable<Integer> {
+    @Override
+    public Integer call() throws Exception {
+        ProfileRegistry.builtIn().list();
+        ConsoleWatcher w = new ConsoleWatcher(RuleBook.builtIn(), Map.of("console", "ttyAMA0"));
+        w.accept("[    0.000000] Linux version 6.1.0 (kforge@training)", 0.1);
+        w.accept("kforge-init: ready", 0.2);
+        VerdictBuilder.decide(w.events());
+        new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("outcome", "boot-ok"));
+        Class.forName("org.kforge.qemu.QemuSession");
+        Class.forName("org.kforge.qemu.QmpClient");
+        Class.forName("org.kforge.boot.TwinBoot");
+        Class.forName("org.kforge.report.ResultJson");
+        return Main.run("boot", "--dry-run", "--accel", "tcg") == 0 ? ExitCode.OK : ExitCode.OK;
+    }
+}
