@@ -28,6 +28,10 @@ class SyzkallerSuiteTest {
     @Test
     void meetsTheTargets() throws IOException {
         Path dir = Path.of("../shared/corpus/syzkaller-report/cases");
+        // CI clones beside shared/: there a missing corpus is a failure, elsewhere the test is skipped
+        if (System.getenv("CI") != null) {
+            org.assertj.core.api.Assertions.assertThat(dir).as("no syzkaller suite at " + dir.toAbsolutePath()).isDirectory();
+        }
         assumeTrue(Files.isDirectory(dir), "no syzkaller suite at " + dir.toAbsolutePath());
         int[] det = new int[2], clean = new int[2], func = new int[2], exact = new int[2];
         List<String> misses = new ArrayList<>();
