@@ -39,7 +39,11 @@ public final class DebianAssets {
             Path known = remembered(index);
             if (known != null) return known;
         }
-        HostApt.PackageInfo info = resolve(pkg, followMeta);
+        HostApt.PackageInfo info = resolve(pkg, followMeta, refresh);
+        Path known = remembered(index);
+        if (known != null && provenance(pkg).equals(info.name() + " " + info.version())) {
+            return known; // refreshed lists, same version: the unpacked tree stands
+        }
         Path deb = download(info);
         Path tree = unpack(deb);
         try {
@@ -77,10 +81,10 @@ public final class DebianAssets {
         }
     }
 
-    private HostApt.PackageInfo resolve(String pkg, boolean followMeta) {
+    private HostApt.PackageInfo resolve(String pkg, boolean followMeta, boolean refresh) {
         if (apt == null) {
             apt = new HostApt(cache, listsArch());
-            if (!apt.hasLists()) {
+            if (refresh || !apt.hasLists()) {
                 progress.accept("reading Debian's " + arch + " package lists through the host's apt sources");
                 apt.update();
             }

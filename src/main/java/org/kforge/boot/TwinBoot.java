@@ -101,8 +101,7 @@ public final class TwinBoot {
         if (!kernelSpoke && watcher.terminal() == null) {
             // QEMU ended (e.g. an init that powered off) and not one byte reached the console
             noConsole(watcher, seconds, seconds);
-        } else if (watcher.terminal() == null && !watcher.seen("ready") && !watcher.seen("login-prompt")
-                && !watcher.seen("ssh-ready")) {
+        } else if (watcher.terminal() == null && watcher.events().stream().noneMatch(VerdictBuilder::isReady)) {
             watcher.note("incomplete", seconds, Map.of());
         }
         List<Event> events = watcher.events();

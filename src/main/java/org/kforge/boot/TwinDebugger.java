@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.kforge.KforgeException;
+import org.kforge.NumberArg;
 import org.kforge.asset.SystemMap;
 import org.kforge.qemu.gdb.GdbRemote;
 import org.kforge.qemu.gdb.RspException;
@@ -50,10 +51,10 @@ public final class TwinDebugger implements AutoCloseable {
         long offset = 0;
         int plus = s.indexOf('+');
         if (plus > 0) {
-            offset = parseNumber(s.substring(plus + 1), spec);
+            offset = NumberArg.parse("offset in " + spec, s.substring(plus + 1));
             s = s.substring(0, plus);
         }
-        if (s.startsWith("0x") || s.startsWith("0X")) return parseNumber(s, spec) + offset;
+        if (NumberArg.isHex(s)) return NumberArg.parse("address", s) + offset;
         if (symbols() == null) {
             throw KforgeException.badInput("no symbol table for this run to resolve " + spec, "give a 0x address");
         }
@@ -80,15 +81,6 @@ public final class TwinDebugger implements AutoCloseable {
             return gdb.resume(timeout);
         } finally {
             if (until != null && timeout != null) gdb.clearBreak(until);
-        }
-    }
-
-    private static long parseNumber(String s, String spec) {
-        try {
-            String t = s.strip();
-            return t.startsWith("0x") || t.startsWith("0X") ? Long.parseUnsignedLong(t.substring(2), 16) : Long.parseLong(t);
-        } catch (NumberFormatException e) {
-            throw KforgeException.badInput("not an address: " + spec, "use 0x-hex, a decimal number, or SYMBOL[+OFFSET]");
         }
     }
 

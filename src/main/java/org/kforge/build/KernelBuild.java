@@ -40,7 +40,7 @@ public final class KernelBuild {
         }
         boolean modules = targets.contains("modules");
         List<String> wanted = new ArrayList<>(targets);
-        if (modules && !Files.readString(config).contains("\nCONFIG_MODULES=y")) {
+        if (modules && !"y".equals(org.kforge.kconfig.KernelConfig.read(config).value("MODULES"))) {
             progress.accept("CONFIG_MODULES is not set: no modules to build");
             wanted.remove("modules");
             modules = false;

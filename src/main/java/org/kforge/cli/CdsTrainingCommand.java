@@ -27,6 +27,7 @@ final class CdsTrainingCommand implements Callable<Integer> {
         Class.forName("org.kforge.qemu.QmpClient");
         Class.forName("org.kforge.boot.TwinBoot");
         Class.forName("org.kforge.report.ResultJson");
-        return Main.run("boot", "--dry-run", "--accel", "tcg") == 0 ? ExitCode.OK : ExitCode.OK;
+        Main.run("boot", "--dry-run", "--accel", "tcg");
+        return ExitCode.OK;
     }
 }

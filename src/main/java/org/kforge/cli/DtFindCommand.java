@@ -1,5 +1,6 @@
 package org.kforge.cli;
 
+import org.kforge.NumberArg;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;

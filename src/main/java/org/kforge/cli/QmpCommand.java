@@ -1,5 +1,6 @@
 package org.kforge.cli;
 
+import org.kforge.NumberArg;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -32,11 +32,6 @@ public final class ConsoleText {
         return end > 0 ? s.substring(end) : s;
     }
 
-    /** True when the line carries a printk timestamp: the kernel printed it. */
-    public static boolean hasTimestamp(String printable) {
-        return timestampEnd(printable) > 0;
-    }
-
     /** The printk time of a printable line in seconds, or -1 when it has none. */
     public static double seconds(String printable) {
         if (timestampEnd(printable) == 0) return -1;

@@ -32,9 +32,6 @@ public record Rule(String id, Kind kind, Pattern pattern, String outcome, Role r
                           String extractor, Map<String, Pattern> follow, String clearedBy, boolean orphan,
                           boolean escalates, boolean ready, String opens, String closes, String expectedIn,
                           int headerFunc) {
-        public static final Details NONE = new Details(Severity.HIGH, List.of(), List.of(), null, null, Map.of(),
-                null, false, false, false, null, null, null, 0);
-
         /** The clearedBy pattern with this event's facts filled in (quoted), or null. */
         public Pattern clearedBy(Map<String, String> facts) {
             if (clearedBy == null) return null;
@@ -47,11 +44,6 @@ public record Rule(String id, Kind kind, Pattern pattern, String outcome, Role r
         public boolean tracesCulprit() {
             return !frames.isEmpty() || !follow.isEmpty();
         }
-    }
-
-    public Rule(String id, Kind kind, Pattern pattern, String outcome, Role role, boolean terminal,
-                String title, String why, List<String> fixes) {
-        this(id, kind, pattern, outcome, role, terminal, title, why, fixes, Details.NONE);
     }
 
     public Severity severity() {

@@ -25,10 +25,6 @@ public final class RuleBook {
     private final LiteralScan scan;
     private final BitSet alwaysRun = new BitSet();
 
-    public RuleBook(List<Rule> rules, Map<String, Rule> runRules) {
-        this(rules, runRules, null);
-    }
-
     public RuleBook(List<Rule> rules, Map<String, Rule> runRules, Pattern frameSkip) {
         this.rules = List.copyOf(rules);
         this.runRules = Map.copyOf(runRules);

@@ -1,7 +1,6 @@
 package org.kforge.console;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * Picks the verdict from a boot's events: the earliest cause, not the loudest symptom.
@@ -17,7 +16,10 @@ import java.util.Set;
  * Booted when a ready milestone came and nothing failed.
  */
 public final class VerdictBuilder {
-    static final Set<String> READY = Set.of("ready", "login-prompt", "ssh-ready", "shell-prompt", "systemd-target");
+    /** A milestone whose rule says the boot reached userspace (ready: true in rules.yaml). */
+    public static boolean isReady(Event e) {
+        return e.rule() != null && e.rule().details().ready();
+    }
 
     private VerdictBuilder() {
     }
@@ -49,7 +51,7 @@ public final class VerdictBuilder {
         if (cause == null) {
             // an SSH login is the strongest "ready" a boot can show; else the first one seen
             Event ready = events.stream().filter(e -> e.id().equals("ssh-ready")).findFirst()
-                    .or(() -> events.stream().filter(e -> READY.contains(e.id())).findFirst()).orElse(null);
+                    .or(() -> events.stream().filter(VerdictBuilder::isReady).findFirst()).orElse(null);
             return new Verdict(Verdict.BOOT_OK, true, null,
                     ready == null ? "booted" : ready.title(), "", List.of());
         }

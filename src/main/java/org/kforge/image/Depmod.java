@@ -14,14 +14,8 @@ public final class Depmod {
     public static void ensure(Path root, String release) {
         Path dep = root.resolve("lib/modules").resolve(release).resolve("modules.dep");
         if (Files.exists(dep)) return;
-        HostCommand.run(List.of(depmodBinary(), "-b", root.toString(), release), null,
+        Path depmod = RootfsHost.find("depmod");
+        HostCommand.run(List.of(depmod == null ? "depmod" : depmod.toString(), "-b", root.toString(), release), null,
                 "depmod for " + release, "apt-get install kmod");
-    }
-
-    private static String depmodBinary() {
-        for (String d : List.of("/usr/sbin/depmod", "/sbin/depmod")) {
-            if (Files.isExecutable(Path.of(d))) return d;
-        }
-        return "depmod";
     }
 }

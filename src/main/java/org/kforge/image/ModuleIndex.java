@@ -85,10 +85,6 @@ public final class ModuleIndex {
         return builtin.contains(normal(module));
     }
 
-    public boolean has(String module) {
-        return pathOf.containsKey(normal(module));
-    }
-
     /**
      * The files to load, in order (dependencies and soft pre-dependencies first), for the wanted
      * modules; built-in ones need nothing. An unknown module is an error naming the release.

@@ -70,8 +70,4 @@ public record ConfigSpace(byte[] bytes) {
     public int deviceId() {
         return u16(2);
     }
-
-    public byte[] copy() {
-        return bytes.clone();
-    }
 }

@@ -30,10 +30,6 @@ public record PciDevice(Bdf bdf, ConfigSpace config, List<Resource> resources, S
         return config.u8(0x08);
     }
 
-    public boolean isBridge() {
-        return config.headerType() == 1;
-    }
-
     public String ids() {
         return String.format("%04x:%04x", vendorId(), deviceId());
     }

@@ -23,7 +23,15 @@ public final class ProfileRegistry {
         this.profiles = List.copyOf(profiles);
     }
 
-    public static ProfileRegistry builtIn() {
+    private static ProfileRegistry builtIn;
+
+    /** The shipped profiles, read once per process (a boot, compare --boot and the planner all ask). */
+    public static synchronized ProfileRegistry builtIn() {
+        if (builtIn == null) builtIn = load();
+        return builtIn;
+    }
+
+    private static ProfileRegistry load() {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
         List<MachineProfile> loaded = new ArrayList<>();

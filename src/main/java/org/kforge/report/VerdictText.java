@@ -9,11 +9,7 @@ public final class VerdictText {
     private VerdictText() {
     }
 
-    public static String render(List<Event> events, Verdict v, boolean timed) {
-        return render(events, v, null, timed);
-    }
-
-    /** As above; {@code layer} (or null) names what failed: the kernel, a dom0 kernel, the hypervisor. */
+    /** The summary; {@code layer} (or null) names what failed: the kernel, a dom0 kernel, the hypervisor. */
     public static String render(List<Event> events, Verdict v, String layer, boolean timed) {
         StringBuilder out = new StringBuilder("\n");
         for (Event e : events) {

@@ -1,13 +1,13 @@
-package org.kforge.cli;
+package org.kforge;
 
 import org.kforge.KforgeException;
 
 /** Numbers on the command line: 0x-prefixed hex (underscores allowed, as in 0xfe20_1000) or decimal, 64-bit unsigned. */
-final class NumberArg {
+public final class NumberArg {
     private NumberArg() {
     }
 
-    static long parse(String what, String text) {
+    public static long parse(String what, String text) {
         String t = text.strip().replace("_", "").toLowerCase(java.util.Locale.ROOT);
         try {
             return t.startsWith("0x") ? Long.parseUnsignedLong(t.substring(2), 16) : Long.parseUnsignedLong(t);
@@ -16,7 +16,7 @@ final class NumberArg {
         }
     }
 
-    static boolean isHex(String text) {
+    public static boolean isHex(String text) {
         return text.strip().toLowerCase(java.util.Locale.ROOT).startsWith("0x");
     }
 }
