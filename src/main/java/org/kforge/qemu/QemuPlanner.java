@@ -42,14 +42,11 @@ public final class QemuPlanner {
             o.add(opt("kernel command line: console=" + p.console().device() + " is this machine's console",
                     "-append", in.cmdline()));
         }
-        if (in.sshPort() == null) {
-            o.add(opt("user-mode networking (no root needed on the host)", "-netdev", "user,id=net0"));
+        if (in.sshPort() != null || in.disk() != null) {
+            net(in, o);
         } else {
-            o.add(opt("user-mode networking; host port " + in.sshPort() + " on loopback reaches the guest's sshd", "-netdev",
-                    "user,id=net0,hostfwd=tcp:127.0.0.1:" + in.sshPort() + "-:22"));
+            o.add(opt("no NIC: a busybox boot has no use for one (QEMU would otherwise add its default NIC)", "-nic", "none"));
         }
-        o.add(opt("the twin's NIC, driver " + String.join(",", p.net().modules()), "-device",
-                p.net().device() + ",netdev=net0"));
         if (in.disk() != null) {
             if (in.diskSnapshot()) {
                 o.add(opt("the cached image, raw; snapshot=on: the guest's writes go to a temporary file, the image stays as built",
@@ -69,6 +66,22 @@ public final class QemuPlanner {
         for (String device : in.devices()) o.add(opt("asked for with --device", "-device", device));
         for (String extra : q.extraArgs()) o.add(opt("from the profile", extra));
         return new QemuPlan(q.binary(), o);
+    }
+
+    /**
+     * The NIC, only for a boot with a userland that can use it (a disk, ssh). {@code romfile=} empty: an arm64
+     * direct kernel boot never runs the NIC's iPXE option ROM, so QEMU must not need ipxe-qemu's efi-virtio.rom.
+     */
+    private static void net(BootInputs in, List<QemuPlan.Option> o) {
+        MachineProfile p = in.profile();
+        if (in.sshPort() == null) {
+            o.add(opt("user-mode networking (no root needed on the host)", "-netdev", "user,id=net0"));
+        } else {
+            o.add(opt("user-mode networking; host port " + in.sshPort() + " on loopback reaches the guest's sshd", "-netdev",
+                    "user,id=net0,hostfwd=tcp:127.0.0.1:" + in.sshPort() + "-:22"));
+        }
+        o.add(opt("the twin's NIC, driver " + String.join(",", p.net().modules())
+                + "; no option ROM (a direct kernel boot runs no iPXE)", "-device", p.net().device() + ",netdev=net0,romfile="));
     }
 
     /** Xen as the boot image with its command line; the kernel and initramfs as its dom0 (guest-loader). */

@@ -70,7 +70,8 @@ class DebugIT {
         Path run = startBoot("--device", "nec-usb-xhci", "--exec", "sleep 120");
         Kforge pci = Kforge.run("qmp", "--run", run.toString(), "pci");
         assertThat(pci.exitCode()).as(pci.toString()).isZero();
-        assertThat(pci.out()).contains("USB controller [0c03]: [1033:0194]").contains("Ethernet controller [0200]: [1af4:1000]");
+        assertThat(pci.out()).contains("USB controller [0c03]: [1033:0194]")
+                .as("a busybox boot carries no NIC").doesNotContain("Ethernet controller");
         assertThat(Kforge.run("qmp", "--run", run.toString(), "stop").out()).contains("stopped");
         assertThat(Kforge.run("qmp", "--run", run.toString(), "status").out().strip()).isEqualTo("paused");
         assertThat(Kforge.run("qmp", "--run", run.toString(), "cont").out()).contains("running");
