@@ -21,6 +21,7 @@ import org.kforge.qemu.Accel;
 import org.kforge.qemu.BootInputs;
 import org.kforge.qemu.HostFacts;
 import org.kforge.qemu.KernelCommandLine;
+import org.kforge.qemu.KernelFormat;
 import org.kforge.qemu.QemuPlanner;
 
 /**
@@ -48,6 +49,8 @@ public final class BootPlanner {
             throw KforgeException.badInput("--xen and --xen-append need a Xen profile", "kforge boot --profile qemu-virt-arm64-xen");
         }
         if (o.initrd() != null) InitrdCheck.verify(o.initrd());
+        if (o.kernel() != null) KernelFormat.check(o.kernel(), "--kernel");
+        if (o.xen() != null) KernelFormat.check(o.xen(), "--xen");
         if (o.initrd() != null && o.noInitrd()) throw KforgeException.badInput("--initrd and --no-initrd contradict each other", null);
 
         Path runDir = o.out() != null ? o.out() : cache.root().resolve("runs")

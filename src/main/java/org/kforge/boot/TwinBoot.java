@@ -17,6 +17,7 @@ import org.kforge.console.VerdictBuilder;
 import org.kforge.image.InitramfsWriter;
 import org.kforge.qemu.KernelCommandLine;
 import org.kforge.qemu.QemuSession;
+import org.kforge.qemu.QemuStartFailure;
 
 /**
  * Runs a {@link BootPlan}: writes the initramfs, starts QEMU, feeds its console to the watcher and
@@ -95,8 +96,7 @@ public final class TwinBoot {
         }
         double seconds = session.secondsSinceStart();
         if (!session.anyOutput() && session.exitValue() != 0 && watcher.terminal() == null) {
-            throw KforgeException.badInput("QEMU stopped before the kernel printed anything: "
-                    + lastLine(session.stderr()), "check the kernel, initrd and disk files QEMU was given");
+            throw QemuStartFailure.explain(session.stderr());
         }
         if (!kernelSpoke && watcher.terminal() == null) {
             // QEMU ended (e.g. an init that powered off) and not one byte reached the console
@@ -219,11 +219,6 @@ public final class TwinBoot {
         } catch (IOException e) {
             throw KforgeException.badInput("cannot write the initramfs " + plan.initrd() + ": " + e.getMessage(), null);
         }
-    }
-
-    private static String lastLine(String text) {
-        List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
-        return lines.isEmpty() ? "(no message)" : lines.get(lines.size() - 1).strip();
     }
 
     private static double seconds(java.time.Duration d) {

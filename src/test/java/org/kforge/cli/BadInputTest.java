@@ -33,11 +33,27 @@ class BadInputTest {
 
     @Test
     void corruptInitrd() throws IOException {
-        Path k = Files.write(tmp.resolve("Image"), new byte[64]);
+        Path k = org.kforge.qemu.FakeImages.arm64(tmp.resolve("Image"));
         Path bad = Files.writeString(tmp.resolve("initrd"), "\u001B[31mgarbage\n", StandardCharsets.UTF_8);
         CliRun run = CliRun.of("boot", "--kernel", k.toString(), "--initrd", bad.toString(), "--dry-run");
         assertOneLineError(run, "not a valid initramfs");
         assertThat(run.err()).doesNotContain("\u001B");
+    }
+
+    /** Random bytes, a gzip of random bytes and an x86 bzImage: one line naming the file, exit 2, well under a second. */
+    @Test
+    void notAKernelIsNamedBeforeQemuStarts() throws IOException {
+        byte[] random = new byte[1 << 20];
+        new java.util.Random(7).nextBytes(random);
+        for (var c : java.util.Map.of("random.bin", random, "random.bin.gz", org.kforge.qemu.FakeImages.gzip(random),
+                "bzImage", org.kforge.qemu.FakeImages.bzImage()).entrySet()) {
+            Path k = Files.write(tmp.resolve(c.getKey()), c.getValue());
+            long t0 = System.nanoTime();
+            CliRun run = CliRun.of("boot", "--kernel", k.toString(), "--out", tmp.resolve("run-" + c.getKey()).toString());
+            assertOneLineError(run, "--kernel " + k);
+            assertThat(run.err()).contains("fix: ").contains("arch/arm64/boot/Image");
+            assertThat((System.nanoTime() - t0) / 1e9).as(c.getKey()).isLessThan(1.0);
+        }
     }
 
     @Test

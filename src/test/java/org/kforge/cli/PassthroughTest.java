@@ -21,7 +21,7 @@ class PassthroughTest {
         SysfsSnapshot host = SysfsSnapshot.live();
         Bdf first = host.devices().get(0).bdf();
         boolean ready = VfioCheck.run(host, first).ready();
-        Path kernel = Files.write(tmp.resolve("Image"), new byte[64]);
+        Path kernel = org.kforge.qemu.FakeImages.arm64(tmp.resolve("Image"));
         CliRun run = CliRun.of("boot", "--dry-run", "--no-initrd", "--kernel", kernel.toString(), "--passthrough", first.toString());
         if (ready) {
             assertThat(run.exitCode()).as(run.err()).isZero();

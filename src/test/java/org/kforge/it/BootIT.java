@@ -116,6 +116,18 @@ class BootIT {
         assertThat(result(k).get("argv").toString()).contains("-dtb");
     }
 
+    /** QEMU's own refusals, from the real QEMU: a device it lacks, a ROM file nobody ships (exit 2, named). */
+    @Test
+    void qemuRefusingToStartIsExplainedNotCalledAKernelProblem() throws Exception {
+        Kforge dev = Kforge.run("boot", "-q", "--device", "kforge-no-such-device");
+        assertThat(dev.exitCode()).as(dev.toString()).isEqualTo(2);
+        assertThat(dev.err()).contains("this QEMU has no device kforge-no-such-device").contains("-device help")
+                .doesNotContain("check the kernel");
+        Kforge rom = Kforge.run("boot", "-q", "--device", "virtio-net-pci,romfile=kforge-no-such.rom");
+        assertThat(rom.exitCode()).as(rom.toString()).isEqualTo(2);
+        assertThat(rom.err()).contains("QEMU cannot find the option ROM kforge-no-such.rom").contains("romfile=");
+    }
+
     @Test
     void anUnwritableOutIsBadInputAndStartsNoQemu() throws Exception {
         Path file = Files.writeString(tmp.resolve("a-file"), "x");

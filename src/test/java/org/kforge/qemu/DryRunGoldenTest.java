@@ -39,7 +39,7 @@ class DryRunGoldenTest {
     @MethodSource("cases")
     void dryRunMatchesGolden(String golden) throws IOException {
         String profile = golden.substring(0, golden.lastIndexOf('.'));
-        Path kernel = Files.write(tmp.resolve("Image"), new byte[64]);
+        Path kernel = org.kforge.qemu.FakeImages.arm64(tmp.resolve("Image"));
         Path initrd = tmp.resolve("initrd.cpio.gz");
         try (OutputStream o = Files.newOutputStream(initrd); CpioNewcWriter cpio = new CpioNewcWriter(o)) {
             cpio.file("init", 0755, "#!/bin/sh\n".getBytes(StandardCharsets.UTF_8));
@@ -47,7 +47,7 @@ class DryRunGoldenTest {
         List<String> args = new ArrayList<>(List.of("boot", "--dry-run", "--accel", "tcg", "--profile", profile,
                 "--kernel", kernel.toString(), "--initrd", initrd.toString(), "--out", tmp.resolve("run").toString()));
         if (ProfileRegistry.builtIn().select(profile).hypervisor() != null) {
-            args.addAll(List.of("--xen", Files.write(tmp.resolve("xen"), new byte[64]).toString()));
+            args.addAll(List.of("--xen", org.kforge.qemu.FakeImages.arm64(tmp.resolve("xen")).toString()));
         }
         if (golden.endsWith(".disk")) {
             Path disk = Files.write(tmp.resolve("disk.img"), new byte[4096]);
