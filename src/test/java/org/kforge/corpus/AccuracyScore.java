@@ -64,13 +64,13 @@ public final class AccuracyScore {
         boolean layer = true;
         if (c.xen()) {
             t.xen++;
-            layer = c.firstBadLine() == null ? a.firstBadLine() == null : c.layer().equals(a.layer());
+            layer = c.firstBadLine() == null || c.layer() == null || c.layer().equals(a.layer());
             if (outcome && line && layer) t.xenAllRight++;
         }
         if (!outcome || !line || alarm || !layer) {
             t.misses.add(String.format(Locale.ROOT, "%-9s %s%n    want %s%s | %s%n    got  %s%s (exit %d) | %s",
                     c.split() == CorpusCase.Split.HELD_OUT ? "held-out" : "tuning", c.name(),
-                    c.outcome(), c.xen() ? "/" + c.layer() : "", c.firstBadLine(),
+                    c.outcome(), c.layer() != null ? "/" + c.layer() : "", c.firstBadLine(),
                     a.outcome(), c.xen() ? "/" + a.layer() : "", a.exitCode(), a.firstBadLine()));
         }
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -25,8 +26,9 @@ public record CorpusCase(String name, Path dir, Split split, String outcome, Str
         return dir.resolve("console.log");
     }
 
+    /** A Xen log: labelled with the failing layer, or (a Xen boot that failed nowhere) tagged "xen". */
     public boolean xen() {
-        return layer != null;
+        return layer != null || kinds.contains("xen");
     }
 
     /**
@@ -54,8 +56,9 @@ public record CorpusCase(String name, Path dir, Split split, String outcome, Str
         JsonNode line = j.get("first_bad_line");
         boolean booted = j.has("booted") ? j.get("booted").asBoolean() : outcome.equals("boot-ok");
         String layer = j.hasNonNull("layer") ? j.get("layer").asText() : extraLayers.get(name);
-        List<String> kinds = j.has("kinds") ? JSON.convertValue(j.get("kinds"), JSON.getTypeFactory()
-                .constructCollectionType(List.class, String.class)) : List.of();
+        List<String> kinds = new ArrayList<>();
+        j.path("kinds").forEach(k -> kinds.add(k.asText()));
+        if (extraLayers.containsKey(name)) kinds.add("xen");
         Split split = splittable ? CorpusSplit.of(name) : Split.TUNING;
         return new CorpusCase(name, dir, split, outcome, line == null || line.isNull() ? null : line.asText(),
                 booted, layer, kinds);

@@ -27,7 +27,7 @@ class DoctorAccuracyTest {
         for (CorpusCase.Split split : CorpusCase.Split.values()) {
             String k = split == CorpusCase.Split.HELD_OUT ? "held-out." : "tuning.";
             AccuracyScore.Tally t = s.tally(split);
-            assertThat(t.cases).as(k + "cases").isGreaterThanOrEqualTo(num(floors, k + "cases"));
+            assertThat(t.cases).as(k + "cases").isGreaterThanOrEqualTo((int) num(floors, k + "cases"));
             assertThat(t.outcomePct()).as(k + "outcome %").isGreaterThanOrEqualTo(num(floors, k + "outcome"));
             assertThat(t.linePct()).as(k + "first bad line %").isGreaterThanOrEqualTo(num(floors, k + "first-bad-line"));
             assertThat(t.falseAlarms).as(k + "false alarms on booted logs").isLessThanOrEqualTo((int) num(floors, k + "false-alarms.max"));
