@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * The doctor's marks on the labelled corpus, kept per split: outcome right, first bad line right
- * (exact text, whitespace at the ends ignored; a boot-ok label wants no line), false alarms (exit 1
- * on a log whose label says the system booted), and for Xen logs outcome, layer and first bad line
+ * (exact text, whitespace at the ends ignored; a boot-ok label wants no line), false alarms (exit 1,
+ * "the log shows a failure", on a log labelled boot-ok: it booted and nothing on it failed; a booted log
+ * with a dead device is labelled device-error, and exit 1 is right there), and for Xen logs outcome, layer and first bad line
  * all right together. Outcomes are compared as names of one vocabulary (see {@link #sameOutcome}).
  */
 public final class AccuracyScore {
@@ -18,7 +19,7 @@ public final class AccuracyScore {
         public int cases;
         public int outcomeRight;
         public int lineRight;
-        public int booted;
+        public int bootOk;
         public int falseAlarms;
         public int xen;
         public int xenAllRight;
@@ -58,8 +59,9 @@ public final class AccuracyScore {
         boolean line = sameLine(c.firstBadLine(), a.firstBadLine());
         if (outcome) t.outcomeRight++;
         if (line) t.lineRight++;
-        boolean alarm = c.booted() && a.exitCode() == 1;
-        if (c.booted()) t.booted++;
+        boolean bootOk = "boot-ok".equals(c.outcome());
+        boolean alarm = bootOk && a.exitCode() == 1;
+        if (bootOk) t.bootOk++;
         if (alarm) t.falseAlarms++;
         boolean layer = true;
         if (c.xen()) {
@@ -99,7 +101,7 @@ public final class AccuracyScore {
             Tally t = e.getValue();
             b.append(String.format(Locale.ROOT, "%-9s %6d %8.1f%% %14.1f%% %6d of %-4d %7d of %d (%.0f%%)%n",
                     e.getKey() == CorpusCase.Split.HELD_OUT ? "held-out" : "tuning", t.cases, t.outcomePct(),
-                    t.linePct(), t.falseAlarms, t.booted, t.xenAllRight, t.xen, t.xenPct()));
+                    t.linePct(), t.falseAlarms, t.bootOk, t.xenAllRight, t.xen, t.xenPct()));
         }
         return b.toString();
     }
