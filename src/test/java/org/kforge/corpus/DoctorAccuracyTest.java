@@ -1,0 +1,59 @@
+package org.kforge.corpus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The doctor scored on the whole labelled corpus, per split, against floors kept in
+ * corpus/floors.properties: today's figures of the doctor on main (the "before" of issue 17), so
+ * the test fails when a change makes the doctor worse; raise them when it gets better.
+ */
+class DoctorAccuracyTest {
+
+    @Test
+    void theDoctorKeepsItsMarksOnBothSplits() throws Exception {
+        List<CorpusCase> cases = DoctorAccuracy.cases(Path.of(""));
+        AccuracyScore s = DoctorAccuracy.score(cases, DoctorAnswer::inProcess);
+        System.out.print(s.report());
+        if (Boolean.getBoolean("corpus.misses")) System.out.print(s.misses());
+        Properties floors = floors();
+        for (CorpusCase.Split split : CorpusCase.Split.values()) {
+            String k = split == CorpusCase.Split.HELD_OUT ? "held-out." : "tuning.";
+            AccuracyScore.Tally t = s.tally(split);
+            assertThat(t.cases).as(k + "cases").isGreaterThanOrEqualTo((int) num(floors, k + "cases"));
+            assertThat(t.outcomePct()).as(k + "outcome %").isGreaterThanOrEqualTo(num(floors, k + "outcome"));
+            assertThat(t.linePct()).as(k + "first bad line %").isGreaterThanOrEqualTo(num(floors, k + "first-bad-line"));
+            assertThat(t.falseAlarms).as(k + "false alarms (exit 1) on boot-ok logs").isLessThanOrEqualTo((int) num(floors, k + "false-alarms.max"));
+            assertThat(t.xenPct()).as(k + "Xen outcome+layer+line %").isGreaterThanOrEqualTo(num(floors, k + "xen"));
+        }
+    }
+
+    @Test
+    void aThirdOfTheCorpusIsHeldOut() {
+        List<CorpusCase> cases = DoctorAccuracy.cases(Path.of(""));
+        long held = cases.stream().filter(c -> c.split() == CorpusCase.Split.HELD_OUT).count();
+        assertThat(cases.size()).isGreaterThanOrEqualTo(150);
+        assertThat(held * 100 / cases.size()).as("held-out share %").isBetween(28L, 45L);
+    }
+
+    private static double num(Properties p, String key) {
+        String v = p.getProperty(key);
+        assertThat(v).as("floor " + key + " in corpus/floors.properties").isNotNull();
+        return Double.parseDouble(v);
+    }
+
+    private static Properties floors() throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(DoctorAccuracy.CORPUS.resolve("floors.properties"))) {
+            p.load(in);
+        }
+        return p;
+    }
+}
