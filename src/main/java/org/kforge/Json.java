@@ -1,6 +1,5 @@
 package org.kforge;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -19,10 +18,10 @@ public final class Json {
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .build();
-    /** Data files kforge ships or reads (profiles, rules): names as written, unknown fields ignored. */
-    private static final ObjectMapper YAML_DATA = YAMLMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    /** kforge's own data files (profiles, rules): names as written in them. */
+    private static final ObjectMapper YAML_DATA = YAMLMapper.builder().build();
+    /** A protocol's JSON on the wire (QMP): one line, names as the protocol spells them. */
+    private static final ObjectMapper WIRE = JsonMapper.builder().build();
 
     private Json() {
     }
@@ -40,6 +39,11 @@ public final class Json {
     /** YAML for kforge's own data files under resources (their names are kept as written). */
     public static ObjectMapper yamlData() {
         return YAML_DATA;
+    }
+
+    /** JSON on a wire protocol's terms (QMP): compact, names untouched. */
+    public static ObjectMapper wire() {
+        return WIRE;
     }
 
     /** A value as indented JSON text. */

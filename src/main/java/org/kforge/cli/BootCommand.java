@@ -32,10 +32,11 @@ import picocli.CommandLine.Option;
 
 @Command(name = "boot", mixinStandardHelpOptions = true,
         description = {"Boot a kernel on a QEMU twin, watch its console and say what happened.",
+                "--json: result.json on stdout (the console on stderr); with --dry-run, the plan as data.",
                 "With no options: Debian's arm64 kernel and busybox on qemu-virt-arm64."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:booted (or the --exec command's status)", "1:the target failed (panic, no root, silence, timeout)",
-                "2:bad usage or bad input", "3:the host lacks something (the message names the package)"})
+                "2:bad usage or bad input", "3:the host lacks something (the message names the package)", "70:an internal error in kforge"})
 final class BootCommand implements Callable<Integer> {
     @CommandLine.Mixin
     BootJobOptions options = new BootJobOptions();
@@ -48,14 +49,10 @@ final class BootCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--dry-run", description = "print the plan (QEMU argv, a reason per option) and do nothing; with --json, as JSON")
     boolean dryRun;
-    @Option(names = "--json", description = "print result.json on stdout (the console goes to stderr); with --dry-run, the plan")
-    boolean json;
     @Option(names = {"-q", "--quiet"}, description = "do not echo the console")
     boolean quiet;
     @Option(names = "--refresh", description = "ask Debian for the newest kernel and busybox instead of the cached ones")
     boolean refresh;
-    @Option(names = "--verbose", description = "stack traces on internal errors")
-    boolean verbose;
 
     /** The device list with vfio-pci added when the host can pass {@code bdf} through; otherwise the check's verdict and exit 3. */
     private static List<String> withPassthrough(List<String> devices, String bdf) {
@@ -85,6 +82,7 @@ final class BootCommand implements Callable<Integer> {
         rules.setDaemon(true);
         rules.start();
         BootJob job = request();
+        boolean json = Main.json(spec);
         MachineProfile p = ProfileRegistry.builtIn().select(job.profile());
         CacheDir cache = CacheDir.fromEnvironment();
         // what kforge boot adds to a job before it is planned: the built tree's Image, passthrough, the rootfs image

@@ -27,8 +27,8 @@ final class CompareCommand implements Callable<Integer> {
     List<Path> logs = new ArrayList<>();
     @Option(names = "--job", paramLabel = "FILE", description = "a boot job (job.json or YAML), given twice (A, then B)")
     List<Path> jobs = new ArrayList<>();
-    @CommandLine.Mixin
-    ReportOptions report = new ReportOptions();
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
@@ -46,7 +46,7 @@ final class CompareCommand implements Callable<Integer> {
             if (!Files.isRegularFile(p)) throw KforgeException.badInput("no such log: " + p, "check the path of the console log");
         }
         Comparison c = LogComparer.compare(files.get(0), files.get(1));
-        System.out.print(report.json ? CompareReport.json(c) + "\n" : CompareReport.text(c));
+        System.out.print(Main.json(spec) ? CompareReport.json(c) + "\n" : CompareReport.text(c));
         return c.identical() ? ExitCode.OK : ExitCode.TARGET_FAILED;
     }
 

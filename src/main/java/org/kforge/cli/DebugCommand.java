@@ -18,18 +18,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "debug", mixinStandardHelpOptions = true,
-        description = "Script a twin booted with --gdb through its gdbstub (the latest run unless --run).",
+        description = "Script a twin booted with --gdb through its gdbstub (the latest run unless --run-dir).",
         subcommands = {DebugCommand.Regs.class, DebugCommand.Mem.class, DebugCommand.Break.class,
                 DebugCommand.Continue.class, DebugCommand.Step.class, DebugCommand.Interrupt.class})
 final class DebugCommand {
 
-    /** --run, shared by every debug command. */
+    /** --run-dir, shared by every debug command. */
     static final class RunOption {
-        @Option(names = "--run", paramLabel = "RUN", description = "run directory or name (default: the latest boot)")
-        String run;
+        @Mixin RunDirOption run = new RunDirOption();
 
         TwinDebugger attach() {
-            return TwinDebugger.attach(new RunRegistry(CacheDir.fromEnvironment()).running(run));
+            return TwinDebugger.attach(run.running());
         }
     }
 
@@ -59,12 +58,12 @@ final class DebugCommand {
     @Command(name = "regs", description = "Print the registers (x0-x30, sp, pc, cpsr); pc as symbol+offset.")
     static final class Regs implements Callable<Integer> {
         @Mixin RunOption target;
-        @Parameters(arity = "0..1", paramLabel = "RUN", description = "run directory or name (as --run)")
+        @Parameters(arity = "0..1", paramLabel = "RUN", description = "run directory or name (as --run-dir)")
         String run;
 
         @Override
         public Integer call() {
-            if (run != null) target.run = run;
+            if (run != null) target.run.dir = run;
             return attached(target, d -> {
                 Map<String, BigInteger> regs = d.registers();
                 int col = 0;

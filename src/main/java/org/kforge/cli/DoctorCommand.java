@@ -26,14 +26,14 @@ import picocli.CommandLine.Parameters;
 final class DoctorCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "console logs; - reads standard input")
     List<String> files;
-    @CommandLine.Mixin
-    ReportOptions report = new ReportOptions();
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         List<Diagnosis> all = new ArrayList<>();
         for (String f : files) all.add(examine(f));
-        if (report.json) {
+        if (Main.json(spec)) {
             System.out.println(DoctorReport.json(all));
         } else {
             for (Diagnosis d : all) System.out.print(DoctorReport.text(d, all.size() > 1));

@@ -22,7 +22,7 @@ final class DtTranslateCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "NODE", description = "path, alias or unique node name") String nodeSpec;
     @Parameters(index = "2", arity = "0..1", paramLabel = "INDEX|ADDR",
             description = "reg entry index (default 0), or a 0x bus address on the node's parent bus") String what;
-    @Option(names = "--json", description = "print JSON") boolean json;
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -39,7 +39,7 @@ final class DtTranslateCommand implements Callable<Integer> {
             start = "reg[" + index + "]";
         }
         Translation t = AddressTranslator.translate(node, addr, AddressTranslator.RANGES);
-        if (json) {
+        if (Main.json(spec)) {
             DtJson.print(DtJson.translation(t));
         } else {
             System.out.println(node.path() + " " + start + " " + Cells.format(addr));

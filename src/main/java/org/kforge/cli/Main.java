@@ -3,6 +3,8 @@ package org.kforge.cli;
 import org.kforge.KforgeException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** The one entry point: parses, delegates, and turns every failure into one line and an exit code. */
 @Command(name = "kforge",
@@ -16,6 +18,15 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "stack traces on internal errors")
+    boolean verbose;
+    @Option(names = "--json", scope = ScopeType.INHERIT, description = "JSON (snake_case) on stdout, where the command has it")
+    boolean json;
+
+    /** Whether --json was given, anywhere on the command line. */
+    static boolean json(CommandLine.Model.CommandSpec spec) {
+        return ((Main) spec.root().userObject()).json;
+    }
 
     @Override
     public void run() {
@@ -28,9 +39,9 @@ public final class Main implements Runnable {
 
     /** Runs kforge in-process and returns its exit code (tests call this). */
     public static int run(String... args) {
-        boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
-        CommandLine cli = new CommandLine(new Main());
-        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> report(ex, verbose));
+        Main main = new Main();
+        CommandLine cli = new CommandLine(main);
+        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> report(ex, main.verbose));
         cli.setParameterExceptionHandler((ex, cmdArgs) -> {
             System.err.println("kforge: " + ex.getMessage());
             System.err.println("  see: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help");
@@ -39,7 +50,7 @@ public final class Main implements Runnable {
         return cli.execute(args);
     }
 
-    private static int report(Exception ex, boolean verbose) {
+    static int report(Exception ex, boolean verbose) {
         if (ex instanceof KforgeException k) {
             System.err.println("kforge: " + k.getMessage());
             if (k.hint() != null) System.err.println("  fix: " + k.hint());
@@ -49,6 +60,6 @@ public final class Main implements Runnable {
         System.err.println("kforge: internal error: " + ex);
         System.err.println("  run again with --verbose for the stack trace, and report it");
         if (verbose) ex.printStackTrace();
-        return ExitCode.USAGE;
+        return ExitCode.INTERNAL;
     }
 }

@@ -43,13 +43,13 @@ final class PciCommand {
     static final class ListDevices implements Callable<Integer> {
         @Mixin PciSource src;
         @Option(names = "-t", description = "tree of bridges") boolean tree;
-        @Option(names = "--json") boolean json;
+        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
             List<PciDevice> devices = src.open().devices();
             PciIds ids = src.ids();
-            if (json) {
+            if (Main.json(spec)) {
                 List<Map<String, Object>> out = new ArrayList<>();
                 for (PciDevice d : devices) {
                     Map<String, Object> m = new LinkedHashMap<>();
@@ -75,14 +75,14 @@ final class PciCommand {
     static final class Show implements Callable<Integer> {
         @Mixin PciSource src;
         @Parameters(arity = "0..1", paramLabel = "BDF") String bdf;
-        @Option(names = "--json") boolean json;
+        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
             SysfsSnapshot sys = src.open();
             PciIds ids = src.ids();
             List<PciDevice> devices = bdf == null ? sys.devices() : List.of(sys.device(Bdf.parse(bdf)));
-            if (json) {
+            if (Main.json(spec)) {
                 List<Object> out = new ArrayList<>();
                 devices.forEach(d -> out.add(DeviceReport.model(d, ids)));
                 System.out.println(PciSource.json(bdf == null ? out : out.get(0)));
@@ -98,7 +98,7 @@ final class PciCommand {
     @Command(name = "read", mixinStandardHelpOptions = true, description = "Read a register with setpci's syntax: f6.w, 0x10.l, COMMAND, CAP_EXP+0x10.w.")
     static final class Read extends OneDevice {
         @Parameters(index = "1", paramLabel = "REG") String reg;
-        @Option(names = {"-v", "--verbose"}, description = "say where the register is, as setpci -v") boolean verbose;
+        @Option(names = {"-v", "--where"}, description = "say where the register is, as setpci -v") boolean where;
 
         @Override
         public Integer call() {
@@ -106,7 +106,7 @@ final class PciCommand {
             PciDevice d = src.open().device(Bdf.parse(bdf));
             int addr = r.resolve(d);
             String value = String.format("%0" + 2 * r.width() + "x", d.config().read(addr, r.width()));
-            System.out.println(verbose ? String.format("%s @%02x = %s", d.bdf(), addr, value) : value);
+            System.out.println(where ? String.format("%s @%02x = %s", d.bdf(), addr, value) : value);
             if (d.config().allOnes()) System.err.println("kforge: " + DeviceReport.NO_ANSWER);
             return ExitCode.OK;
         }
@@ -143,14 +143,14 @@ final class PciCommand {
     @Command(name = "iommu", mixinStandardHelpOptions = true, description = "IOMMU units and groups with their devices, and what none means.")
     static final class Iommu implements Callable<Integer> {
         @Mixin PciSource src;
-        @Option(names = "--json") boolean json;
+        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
             SysfsSnapshot sys = src.open();
             List<String> units = IommuGroup.units(sys);
             List<IommuGroup> groups = IommuGroup.all(sys);
-            if (json) {
+            if (Main.json(spec)) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("units", units);
                 m.put("groups", groups.stream().map(g -> Map.of("group", g.number(), "type", g.type(),

@@ -19,14 +19,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "qmp", mixinStandardHelpOptions = true,
-        description = {"Send a QMP command to a running twin (the latest boot unless --run).",
+        description = {"Send a QMP command to a running twin (the latest boot unless --run-dir).",
                 "Named: status, pci, stop, cont, powerdown, reset, memsave ADDR SIZE FILE; any other",
                 "word is sent as is, with ARGS as a JSON object (kforge qmp query-cpus-fast)."})
 final class QmpCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = org.kforge.Json.json();
 
-    @Option(names = "--run", paramLabel = "RUN", description = "run directory or name (default: the latest boot)")
-    String run;
+    @picocli.CommandLine.Mixin
+    RunDirOption run = new RunDirOption();
     @Parameters(index = "0", paramLabel = "COMMAND")
     String command;
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "a JSON object, or memsave's ADDR SIZE FILE")
@@ -34,7 +34,7 @@ final class QmpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunSession s = new RunRegistry(CacheDir.fromEnvironment()).running(run);
+        RunSession s = run.running();
         try (QmpClient qmp = QmpClient.connect(Path.of(s.qmpSocket()))) {
             switch (command) {
                 case "status" -> {
@@ -55,7 +55,7 @@ final class QmpCommand implements Callable<Integer> {
                     System.out.println("reset");
                 }
                 case "memsave" -> memsave(qmp);
-                default -> System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
+                default -> System.out.println(JSON.writeValueAsString(
                         qmp.execute(command, arguments())));
             }
             return ExitCode.OK;

@@ -17,20 +17,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "ssh", mixinStandardHelpOptions = true,
-        description = {"A shell, or one command, on a running twin booted with --rootfs (the latest unless --run).",
+        description = {"A shell, or one command, on a running twin booted with --rootfs (the latest unless --run-dir).",
                 "kforge ssh -- uname -a: the command's output and exit status pass through."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"N:the command's (or the shell's) exit status", "2:no running boot with ssh, or a changed host key"})
 final class SshCommand implements Callable<Integer> {
-    @Option(names = "--run", paramLabel = "RUN", description = "run directory or name (default: the latest boot)")
-    String run;
+    @picocli.CommandLine.Mixin
+    RunDirOption run = new RunDirOption();
     @Parameters(paramLabel = "COMMAND", description = "the command and its words (after --); none: an interactive shell")
     List<String> command = new ArrayList<>();
 
     @Override
     public Integer call() throws IOException, InterruptedException {
         CacheDir cache = CacheDir.fromEnvironment();
-        RunSession s = new RunRegistry(cache).running(run);
+        RunSession s = run.running();
         if (s.sshPort() == null || s.sshKnownHosts() == null) {
             throw KforgeException.badInput("the boot in " + s.runDir() + " has no ssh (it was not booted with --rootfs)",
                     "kforge boot --rootfs debian");

@@ -26,13 +26,13 @@ final class VfioCommand {
     static final class Check implements Callable<Integer> {
         @Mixin PciSource src;
         @Parameters(paramLabel = "BDF") String bdf;
-        @Option(names = "--json") boolean json;
+        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
             SysfsSnapshot sys = src.open();
             VfioCheck.Verdict v = VfioCheck.run(sys, Bdf.parse(bdf));
-            if (json) {
+            if (Main.json(spec)) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("bdf", v.bdf().toString());
                 m.put("ready", v.ready());
