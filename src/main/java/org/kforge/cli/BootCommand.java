@@ -1,7 +1,7 @@
 package org.kforge.cli;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -55,7 +55,7 @@ final class BootCommand implements Callable<Integer> {
     boolean refresh;
 
     /** The device list with vfio-pci added when the host can pass {@code bdf} through; otherwise the check's verdict and exit 3. */
-    private static List<String> withPassthrough(List<String> devices, String bdf) {
+    private List<String> withPassthrough(List<String> devices, String bdf) {
         SysfsSnapshot host = SysfsSnapshot.live();
         VfioCheck.Verdict v = VfioCheck.run(host, Bdf.parse(bdf));
         if (!v.ready()) {
@@ -89,7 +89,7 @@ final class BootCommand implements Callable<Integer> {
         BootJob.Builder effective = job.toBuilder();
         if (job.kernelTree() != null) effective.kernel(BuiltTree.image(Path.of(job.kernelTree()), job.kernel()).toString());
         if (job.passthrough() != null) effective.devices(withPassthrough(job.devices(), job.passthrough()));
-        RootfsBoot rb = RootfsBoot.of(job, p, cache, dryRun);
+        RootfsBoot rb = RootfsBoot.of(job, p, cache, dryRun, spec.commandLine().getErr());
         BootJob planned = rb.expand(effective.build());
         Consumer<String> progress = msg -> System.err.println("kforge: " + msg);
         BootAssets assets = new AssetResolver(cache, progress, dryRun, refresh).resolve(p, planned);
@@ -99,7 +99,7 @@ final class BootCommand implements Callable<Integer> {
             System.out.print(json ? PlanJson.render(job, plan) + "\n" : plan.explain());
             return ExitCode.OK;
         }
-        PrintStream human = json || job.run() != null ? System.err : System.out;
+        PrintWriter human = json || job.run() != null ? spec.commandLine().getErr() : spec.commandLine().getOut();
         BootPlanner.prepareRunDir(plan.runDir());
         job.writeInto(plan.runDir());
         System.err.println("kforge: " + plan.accel().reason());
@@ -118,7 +118,7 @@ final class BootCommand implements Callable<Integer> {
         new RunRegistry(cache).markLatest(plan.runDir());
         if (plan.sshPort() != null) System.err.println("kforge: ssh to the twin: kforge ssh (127.0.0.1:" + plan.sshPort() + ")");
         BootResult r = new TwinBoot(quiet ? line -> { } : human::println)
-                .withSsh(rb.guest(json ? System.err : System.out)).run(plan, symbols);
+                .withSsh(rb.guest(json ? spec.commandLine().getErr() : spec.commandLine().getOut(), spec.commandLine().getErr())).run(plan, symbols);
         ResultJson.write(r, plan.runDir().resolve("result.json"));
         human.print(VerdictText.render(r.events(), r.verdict(), r.layer(), true));
         human.println("  log: " + plan.runDir().resolve("console.log"));

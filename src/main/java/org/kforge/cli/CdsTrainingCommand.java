@@ -27,7 +27,8 @@ final class CdsTrainingCommand implements Callable<Integer> {
         Class.forName("org.kforge.qemu.QmpClient");
         Class.forName("org.kforge.boot.TwinBoot");
         Class.forName("org.kforge.report.ResultJson");
-        Main.run("boot", "--dry-run", "--accel", "tcg");
+        java.io.PrintWriter none = new java.io.PrintWriter(java.io.Writer.nullWriter());
+        Main.run(none, none, "boot", "--dry-run", "--accel", "tcg");
         return ExitCode.OK;
     }
 }

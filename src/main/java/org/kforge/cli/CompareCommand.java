@@ -51,17 +51,11 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     /** Boots once exactly as "kforge boot --job FILE --out DIR --quiet" would (its console goes to stderr); returns its console.log. */
-    private static Path boot(Path job, Path out) {
+    private Path boot(Path job, Path out) {
         String[] argv = {"boot", "--job", job.toString(), "--out", out.toString(), "--quiet"};
-        System.err.println("kforge: " + String.join(" ", argv));
-        java.io.PrintStream stdout = System.out;
-        int rc;
-        try {
-            System.setOut(System.err);
-            rc = Main.run(argv);
-        } finally {
-            System.setOut(stdout);
-        }
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        err.println("kforge: " + String.join(" ", argv));
+        int rc = Main.run(err, err, argv);
         Path log = out.resolve("console.log");
         if (!Files.exists(log)) {
             throw KforgeException.badInput("kforge boot --job " + job + " left no console.log (exit " + rc + ")", "run that boot alone to see why");

@@ -46,13 +46,13 @@ final class DebugCommand {
         }
     }
 
-    static void printStop(TwinDebugger d, StopReply stop) throws IOException {
+    static void printStop(java.io.PrintWriter out, TwinDebugger d, StopReply stop) throws IOException {
         if (stop.exited()) {
-            System.out.println("the target exited (" + stop.raw() + ")");
+            out.println("the target exited (" + stop.raw() + ")");
             return;
         }
         String why = stop.timedOut() ? "interrupted after the timeout" : stop.signal() == 5 ? "breakpoint/step" : "signal " + stop.signal();
-        System.out.println("stopped (" + why + ") at pc " + d.describe(d.registers().get("pc")));
+        out.println("stopped (" + why + ") at pc " + d.describe(d.registers().get("pc")));
     }
 
     @Command(name = "regs", description = "Print the registers (x0-x30, sp, pc, cpsr); pc as symbol+offset.")
@@ -124,6 +124,7 @@ final class DebugCommand {
 
     @Command(name = "continue", description = "Let the twin run; with --until or --timeout, wait for it to stop.")
     static final class Continue implements Callable<Integer> {
+        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
         @Mixin RunOption target;
         @Option(names = "--until", paramLabel = "WHERE", description = "stop at this symbol or address (a temporary breakpoint)")
         String until;
@@ -140,7 +141,7 @@ final class DebugCommand {
                     System.out.println("running");
                     return ExitCode.OK;
                 }
-                printStop(d, stop);
+                printStop(spec.commandLine().getOut(), d, stop);
                 return stop.timedOut() ? ExitCode.TARGET_FAILED : ExitCode.OK;
             });
         }
@@ -148,12 +149,13 @@ final class DebugCommand {
 
     @Command(name = "step", description = "Execute one instruction.")
     static final class Step implements Callable<Integer> {
+        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
         @Mixin RunOption target;
 
         @Override
         public Integer call() {
             return attached(target, d -> {
-                printStop(d, d.gdb().step(Duration.ofSeconds(10)));
+                printStop(spec.commandLine().getOut(), d, d.gdb().step(Duration.ofSeconds(10)));
                 return ExitCode.OK;
             });
         }

@@ -36,7 +36,7 @@ final class DtDmaCommand implements Callable<Integer> {
         if (Main.json(spec)) {
             Map<String, Object> m = DtJson.dma(v, warning);
             if (answer != null) m.put("answer", answer);
-            DtJson.print(m);
+            DtJson.print(spec.commandLine().getOut(), m);
         } else {
             System.out.print(DmaText.of(v, warning));
             if (answer != null) System.out.println(answer);

@@ -19,9 +19,9 @@ final class DtJson {
     private DtJson() {
     }
 
-    static void print(Map<String, Object> value) {
+    static void print(java.io.PrintWriter out, Map<String, Object> value) {
         try {
-            System.out.println(JSON.writeValueAsString(value));
+            out.println(JSON.writeValueAsString(value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -40,7 +40,7 @@ final class DtTranslateCommand implements Callable<Integer> {
         }
         Translation t = AddressTranslator.translate(node, addr, AddressTranslator.RANGES);
         if (Main.json(spec)) {
-            DtJson.print(DtJson.translation(t));
+            DtJson.print(spec.commandLine().getOut(), DtJson.translation(t));
         } else {
             System.out.println(node.path() + " " + start + " " + Cells.format(addr));
             int i = 1;

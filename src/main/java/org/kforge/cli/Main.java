@@ -1,5 +1,8 @@
 package org.kforge.cli;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import org.kforge.KforgeException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,32 +37,42 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        System.exit(run(out, err, args));
     }
 
-    /** Runs kforge in-process and returns its exit code (tests call this). */
-    public static int run(String... args) {
+    /**
+     * Runs kforge in-process with its output on {@code out} and {@code err} (picocli's streams: every command
+     * prints through them) and returns its exit code. Tests, and compare --job, call this.
+     */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         Main main = new Main();
-        CommandLine cli = new CommandLine(main);
-        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> report(ex, main.verbose));
+        CommandLine cli = new CommandLine(main).setOut(out).setErr(err);
+        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> report(cmd.getErr(), ex, main.verbose));
         cli.setParameterExceptionHandler((ex, cmdArgs) -> {
-            System.err.println("kforge: " + ex.getMessage());
-            System.err.println("  see: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help");
+            err.println("kforge: " + ex.getMessage());
+            err.println("  see: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help");
             return ExitCode.USAGE;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 
-    static int report(Exception ex, boolean verbose) {
+    static int report(PrintWriter err, Exception ex, boolean verbose) {
         if (ex instanceof KforgeException k) {
-            System.err.println("kforge: " + k.getMessage());
-            if (k.hint() != null) System.err.println("  fix: " + k.hint());
-            if (verbose) ex.printStackTrace();
+            err.println("kforge: " + k.getMessage());
+            if (k.hint() != null) err.println("  fix: " + k.hint());
+            if (verbose) ex.printStackTrace(err);
             return k.exitCode();
         }
-        System.err.println("kforge: internal error: " + ex);
-        System.err.println("  run again with --verbose for the stack trace, and report it");
-        if (verbose) ex.printStackTrace();
+        err.println("kforge: internal error: " + ex);
+        err.println("  run again with --verbose for the stack trace, and report it");
+        if (verbose) ex.printStackTrace(err);
         return ExitCode.INTERNAL;
     }
 }

@@ -1,6 +1,6 @@
 package org.kforge.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ import org.kforge.profile.MachineProfile;
  */
 record RootfsBoot(Path image, Integer sshPort, String command, MachineProfile profile, CacheDir cache) {
 
-    static RootfsBoot of(BootJob job, MachineProfile p, CacheDir cache, boolean dryRun) throws InterruptedException {
+    static RootfsBoot of(BootJob job, MachineProfile p, CacheDir cache, boolean dryRun, PrintWriter err) throws InterruptedException {
         String rootfs = job.rootfs();
         Integer sshPort = job.sshPort();
         String run = job.run();
@@ -32,7 +32,7 @@ record RootfsBoot(Path image, Integer sshPort, String command, MachineProfile pr
         if (sshPort != null && (sshPort < 1 || sshPort > 65535)) throw KforgeException.badInput("--ssh-port " + sshPort + ": not a TCP port", null);
         Path image;
         if (rootfs.equals("debian")) {
-            image = dryRun ? RootfsImages.defaultImagePath(cache, p) : RootfsImages.defaultImage(cache, p);
+            image = dryRun ? RootfsImages.defaultImagePath(cache, p) : RootfsImages.defaultImage(cache, p, err);
         } else {
             image = Path.of(rootfs);
             if (!Files.isRegularFile(image)) throw KforgeException.badInput("--rootfs " + rootfs + ": no such file", "kforge image rootfs, or --rootfs debian");
@@ -65,8 +65,9 @@ record RootfsBoot(Path image, Integer sshPort, String command, MachineProfile pr
         return all;
     }
 
-    GuestSsh guest(PrintStream out) {
+    GuestSsh guest(PrintWriter out, PrintWriter err) {
         if (image == null) return null;
-        return new GuestSsh(RootfsImages.key(cache), new KnownHost(RootfsImages.knownHostsFor(cache, image)), command, out, System.err);
+        return new GuestSsh(RootfsImages.key(cache), new KnownHost(RootfsImages.knownHostsFor(cache, image)), command,
+                new WriterOutputStream(out), new WriterOutputStream(err));
     }
 }

@@ -35,7 +35,7 @@ class CliConventionsTest {
 
     @Test
     void anInternalErrorHasItsOwnExitCode() {
-        assertThat(Main.report(new IllegalStateException("a bug"), false)).isEqualTo(ExitCode.INTERNAL).isNotIn(1, 2, 3);
+        assertThat(Main.report(new java.io.PrintWriter(java.io.Writer.nullWriter()), new IllegalStateException("a bug"), false)).isEqualTo(ExitCode.INTERNAL).isNotIn(1, 2, 3);
     }
 
     @Test
