@@ -59,8 +59,8 @@ final class BootCommand implements Callable<Integer> {
         SysfsSnapshot host = SysfsSnapshot.live();
         VfioCheck.Verdict v = VfioCheck.run(host, Bdf.parse(bdf));
         if (!v.ready()) {
-            System.err.println("NOT READY: vfio passthrough of " + v.bdf());
-            v.findings().forEach(f -> System.err.println(f.line()));
+            spec.commandLine().getErr().println("NOT READY: vfio passthrough of " + v.bdf());
+            v.findings().forEach(f -> spec.commandLine().getErr().println(f.line()));
             throw KforgeException.hostMissing("--passthrough " + v.bdf() + ": this host cannot give the device to a guest (kforge vfio check, above)",
                     "fix the first 'fail' line, or boot without --passthrough");
         }
@@ -91,19 +91,19 @@ final class BootCommand implements Callable<Integer> {
         if (job.passthrough() != null) effective.devices(withPassthrough(job.devices(), job.passthrough()));
         RootfsBoot rb = RootfsBoot.of(job, p, cache, dryRun, spec.commandLine().getErr());
         BootJob planned = rb.expand(effective.build());
-        Consumer<String> progress = msg -> System.err.println("kforge: " + msg);
+        Consumer<String> progress = msg -> spec.commandLine().getErr().println("kforge: " + msg);
         BootAssets assets = new AssetResolver(cache, progress, dryRun, refresh).resolve(p, planned);
         Path runDir = out != null ? out : BootPlanner.newRunDir(cache, p);
         BootPlan plan = BootPlanner.plan(p, planned, assets, HostFacts.probe(), runDir);
         if (dryRun) {
-            System.out.print(json ? PlanJson.render(job, plan) + "\n" : plan.explain());
+            spec.commandLine().getOut().print(json ? PlanJson.render(job, plan) + "\n" : plan.explain());
             return ExitCode.OK;
         }
         PrintWriter human = json || job.run() != null ? spec.commandLine().getErr() : spec.commandLine().getOut();
         BootPlanner.prepareRunDir(plan.runDir());
         job.writeInto(plan.runDir());
-        System.err.println("kforge: " + plan.accel().reason());
-        System.err.println("kforge: run directory " + plan.runDir());
+        spec.commandLine().getErr().println("kforge: " + plan.accel().reason());
+        spec.commandLine().getErr().println("kforge: run directory " + plan.runDir());
         Path symbols = null;
         if (plan.gdbPort() != null) {
             if (job.kernelTree() != null) {
@@ -111,18 +111,18 @@ final class BootCommand implements Callable<Integer> {
             } else if (plan.kernel().toFile().isFile()) {
                 symbols = KernelSymbols.forKernel(p, plan.kernel(), cache, progress);
             }
-            System.err.println("kforge: gdbstub on 127.0.0.1:" + plan.gdbPort() + (job.waitForGdb() ? ", CPU held at reset" : "")
+            spec.commandLine().getErr().println("kforge: gdbstub on 127.0.0.1:" + plan.gdbPort() + (job.waitForGdb() ? ", CPU held at reset" : "")
                     + "; attach: kforge gdb, or gdb-multiarch -ex 'set architecture aarch64' -ex 'target remote 127.0.0.1:"
                     + plan.gdbPort() + "'");
         }
         new RunRegistry(cache).markLatest(plan.runDir());
-        if (plan.sshPort() != null) System.err.println("kforge: ssh to the twin: kforge ssh (127.0.0.1:" + plan.sshPort() + ")");
+        if (plan.sshPort() != null) spec.commandLine().getErr().println("kforge: ssh to the twin: kforge ssh (127.0.0.1:" + plan.sshPort() + ")");
         BootResult r = new TwinBoot(quiet ? line -> { } : human::println)
                 .withSsh(rb.guest(json ? spec.commandLine().getErr() : spec.commandLine().getOut(), spec.commandLine().getErr())).run(plan, symbols);
         ResultJson.write(r, plan.runDir().resolve("result.json"));
         human.print(VerdictText.render(r.events(), r.verdict(), r.layer(), true));
         human.println("  log: " + plan.runDir().resolve("console.log"));
-        if (json) System.out.println(ResultJson.render(r));
+        if (json) spec.commandLine().getOut().println(ResultJson.render(r));
         return r.exitCode();
     }
 }

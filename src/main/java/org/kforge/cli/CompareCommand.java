@@ -46,7 +46,7 @@ final class CompareCommand implements Callable<Integer> {
             if (!Files.isRegularFile(p)) throw KforgeException.badInput("no such log: " + p, "check the path of the console log");
         }
         Comparison c = LogComparer.compare(files.get(0), files.get(1));
-        System.out.print(Main.json(spec) ? CompareReport.json(c) + "\n" : CompareReport.text(c));
+        spec.commandLine().getOut().print(Main.json(spec) ? CompareReport.json(c) + "\n" : CompareReport.text(c));
         return c.identical() ? ExitCode.OK : ExitCode.TARGET_FAILED;
     }
 

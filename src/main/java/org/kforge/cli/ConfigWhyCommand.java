@@ -25,7 +25,7 @@ final class ConfigWhyCommand implements Callable<Integer> {
     public Integer call() {
         var tree = KconfigReader.read(source, arch);
         KernelConfig cfg = config.load(source, spec.commandLine().getOut());
-        new WhyReport(tree, cfg).explain(symbol, wanted).forEach(System.out::println);
+        new WhyReport(tree, cfg).explain(symbol, wanted).forEach(spec.commandLine().getOut()::println);
         return ExitCode.OK;
     }
 

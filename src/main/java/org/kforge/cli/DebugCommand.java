@@ -22,6 +22,7 @@ import picocli.CommandLine.Parameters;
         subcommands = {DebugCommand.Regs.class, DebugCommand.Mem.class, DebugCommand.Break.class,
                 DebugCommand.Continue.class, DebugCommand.Step.class, DebugCommand.Interrupt.class})
 final class DebugCommand {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     /** --run-dir, shared by every debug command. */
     static final class RunOption {
@@ -57,6 +58,7 @@ final class DebugCommand {
 
     @Command(name = "regs", description = "Print the registers (x0-x30, sp, pc, cpsr); pc as symbol+offset.")
     static final class Regs implements Callable<Integer> {
+        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
         @Mixin RunOption target;
         @Parameters(arity = "0..1", paramLabel = "RUN", description = "run directory or name (as --run-dir)")
         String run;
@@ -69,10 +71,10 @@ final class DebugCommand {
                 int col = 0;
                 for (var e : regs.entrySet()) {
                     if (e.getKey().equals("pc")) continue;
-                    System.out.printf("%-5s 0x%016x%s", e.getKey(), e.getValue(), ++col % 3 == 0 ? "\n" : "   ");
+                    spec.commandLine().getOut().printf("%-5s 0x%016x%s", e.getKey(), e.getValue(), ++col % 3 == 0 ? "\n" : "   ");
                 }
-                if (col % 3 != 0) System.out.println();
-                System.out.println("pc    " + d.describe(regs.get("pc")));
+                if (col % 3 != 0) spec.commandLine().getOut().println();
+                spec.commandLine().getOut().println("pc    " + d.describe(regs.get("pc")));
                 return ExitCode.OK;
             });
         }
@@ -80,6 +82,7 @@ final class DebugCommand {
 
     @Command(name = "mem", description = "Read guest memory at a virtual address (hex dump, or raw with -o).")
     static final class Mem implements Callable<Integer> {
+        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
         @Mixin RunOption target;
         @Parameters(index = "0", paramLabel = "ADDR", description = "0x-address or SYMBOL[+OFF]")
         String address;
@@ -96,9 +99,9 @@ final class DebugCommand {
                 byte[] bytes = d.gdb().readMemory(at, length);
                 if (output != null) {
                     Files.write(output, bytes);
-                    System.out.println(bytes.length + " bytes from 0x" + Long.toHexString(at) + " written to " + output);
+                    spec.commandLine().getOut().println(bytes.length + " bytes from 0x" + Long.toHexString(at) + " written to " + output);
                 } else {
-                    System.out.print(HexDump.of(at, bytes));
+                    spec.commandLine().getOut().print(HexDump.of(at, bytes));
                 }
                 return ExitCode.OK;
             });
@@ -107,6 +110,7 @@ final class DebugCommand {
 
     @Command(name = "break", description = "Set a breakpoint at SYMBOL[+OFF] or 0x-address (resolved through the kernel's symbols).")
     static final class Break implements Callable<Integer> {
+        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
         @Mixin RunOption target;
         @Parameters(paramLabel = "WHERE")
         String where;
@@ -116,7 +120,7 @@ final class DebugCommand {
             return attached(target, d -> {
                 long at = d.address(where);
                 d.gdb().breakAt(at);
-                System.out.println("breakpoint at " + d.describe(new BigInteger(Long.toUnsignedString(at))));
+                spec.commandLine().getOut().println("breakpoint at " + d.describe(new BigInteger(Long.toUnsignedString(at))));
                 return ExitCode.OK;
             });
         }
@@ -138,7 +142,7 @@ final class DebugCommand {
                 Duration wait = timeout != null ? Duration.ofSeconds(timeout) : until != null ? Duration.ofSeconds(60) : null;
                 StopReply stop = d.continueTo(at, wait);
                 if (stop == null) {
-                    System.out.println("running");
+                    spec.commandLine().getOut().println("running");
                     return ExitCode.OK;
                 }
                 printStop(spec.commandLine().getOut(), d, stop);
@@ -163,13 +167,14 @@ final class DebugCommand {
 
     @Command(name = "interrupt", description = "Stop a running twin where it is.")
     static final class Interrupt implements Callable<Integer> {
+        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
         @Mixin RunOption target;
 
         @Override
         public Integer call() {
             return attached(target, d -> {
                 // attaching already stops the VM (QEMU's gdbstub pauses it on connect); report where
-                System.out.println("stopped at pc " + d.describe(d.registers().get("pc")));
+                spec.commandLine().getOut().println("stopped at pc " + d.describe(d.registers().get("pc")));
                 return ExitCode.OK;
             });
         }

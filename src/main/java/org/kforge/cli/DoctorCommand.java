@@ -34,9 +34,9 @@ final class DoctorCommand implements Callable<Integer> {
         List<Diagnosis> all = new ArrayList<>();
         for (String f : files) all.add(examine(f));
         if (Main.json(spec)) {
-            System.out.println(DoctorReport.json(all));
+            spec.commandLine().getOut().println(DoctorReport.json(all));
         } else {
-            for (Diagnosis d : all) System.out.print(DoctorReport.text(d, all.size() > 1));
+            for (Diagnosis d : all) spec.commandLine().getOut().print(DoctorReport.text(d, all.size() > 1));
         }
         return all.stream().mapToInt(Diagnosis::exitCode).max().orElse(0);
     }

@@ -38,8 +38,8 @@ final class DtDmaCommand implements Callable<Integer> {
             if (answer != null) m.put("answer", answer);
             DtJson.print(spec.commandLine().getOut(), m);
         } else {
-            System.out.print(DmaText.of(v, warning));
-            if (answer != null) System.out.println(answer);
+            spec.commandLine().getOut().print(DmaText.of(v, warning));
+            if (answer != null) spec.commandLine().getOut().println(answer);
         }
         return ExitCode.OK;
     }

@@ -42,14 +42,14 @@ final class DtTranslateCommand implements Callable<Integer> {
         if (Main.json(spec)) {
             DtJson.print(spec.commandLine().getOut(), DtJson.translation(t));
         } else {
-            System.out.println(node.path() + " " + start + " " + Cells.format(addr));
+            spec.commandLine().getOut().println(node.path() + " " + start + " " + Cells.format(addr));
             int i = 1;
             for (Translation.Hop h : t.hops()) {
-                System.out.printf("  hop %d: %s (%s bus): %s%n", i++, h.bus().path(),
+                spec.commandLine().getOut().printf("  hop %d: %s (%s bus): %s%n", i++, h.bus().path(),
                         h.type().name().toLowerCase(java.util.Locale.ROOT), h.how());
-                System.out.printf("         %s -> %s%n", Cells.format(h.before()), Cells.format(h.after()));
+                spec.commandLine().getOut().printf("         %s -> %s%n", Cells.format(h.before()), Cells.format(h.after()));
             }
-            if (t.translated()) System.out.println("CPU physical address: " + Cells.hex(t.cpuAddress()));
+            if (t.translated()) spec.commandLine().getOut().println("CPU physical address: " + Cells.hex(t.cpuAddress()));
         }
         if (!t.translated()) throw KforgeException.badInput("cannot translate: " + t.failure(), null);
         return ExitCode.OK;

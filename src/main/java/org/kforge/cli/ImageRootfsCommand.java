@@ -48,7 +48,7 @@ final class ImageRootfsCommand implements Callable<Integer> {
         RootfsBuilder b = RootfsImages.builder(cache, s -> { });
         Path image = b.imageFor(wanted);
         if (dryRun) {
-            System.out.printf("arch:     %s%nsuite:    %s%npackages: %s%nsize:     %d MiB%nimage:    %s (%s)%nkey:      %s%n",
+            spec.commandLine().getOut().printf("arch:     %s%nsuite:    %s%npackages: %s%nsize:     %d MiB%nimage:    %s (%s)%nkey:      %s%n",
                     wanted.arch(), wanted.suite(), String.join(",", wanted.packages()), wanted.sizeBytes() >> 20, image,
                     Files.isRegularFile(image) ? "cached" : "not built yet", cache.root().resolve("ssh/id_ed25519"));
             return ExitCode.OK;
@@ -57,13 +57,13 @@ final class ImageRootfsCommand implements Callable<Integer> {
         try (StatusLine status = new StatusLine(spec.commandLine().getErr())) {
             RootfsImages.builder(cache, status::show).build(wanted);
         }
-        System.err.println("kforge: " + (cached ? "cached image" : "built image; log " + b.logFor(wanted)));
+        spec.commandLine().getErr().println("kforge: " + (cached ? "cached image" : "built image; log " + b.logFor(wanted)));
         if (output != null) {
             HostCommand.run(List.of("cp", "--sparse=always", image.toString(), output.toString()), null,
                     "copy to " + output, "give -o a writable path");
             image = output;
         }
-        System.out.println(image);
+        spec.commandLine().getOut().println(image);
         return ExitCode.OK;
     }
 }
