@@ -7,12 +7,12 @@ import org.kforge.qemu.Accel;
 import org.kforge.qemu.QemuPlan;
 
 /**
- * A boot before it runs: the QEMU plan, the initramfs to build (null when the user gave one or none),
- * and where its files go. {@code --dry-run} prints it.
+ * A boot before it runs: the job it comes from, the QEMU plan, the initramfs to build (null when the user
+ * gave one or none), where its files go and how long it may take. {@code --dry-run} prints it.
  */
-public record BootPlan(MachineProfile profile, Accel accel, QemuPlan qemu, String cmdline, Path runDir,
+public record BootPlan(BootJob job, MachineProfile profile, Accel accel, QemuPlan qemu, String cmdline, Path runDir,
                        Path kernel, String kernelProvenance, Path initrd, InitramfsSpec initramfs, Path qmpSocket,
-                       Integer gdbPort, Integer sshPort) {
+                       Integer gdbPort, Integer sshPort, BootTimeouts timeouts) {
 
     public String explain() {
         StringBuilder out = new StringBuilder();
@@ -25,7 +25,7 @@ public record BootPlan(MachineProfile profile, Accel accel, QemuPlan qemu, Strin
         } else {
             out.append("initrd:   ").append(initrd == null ? "none" : initrd).append('\n');
         }
-        out.append("run dir:  ").append(runDir).append("\n\n");
+        out.append("run dir:  ").append(runDir).append(" (QEMU runs there: its files are named relative to it)\n\n");
         out.append(qemu.explain());
         return out.toString();
     }

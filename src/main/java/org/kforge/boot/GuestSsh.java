@@ -49,6 +49,15 @@ public final class GuestSsh {
      * before the guest's NIC is up, QEMU's user network holds a try open without an answer, and it goes
      * on as soon as the guest answers. Notes ssh-ready on the watcher once a session is authenticated.
      */
+    private void note(String line) {
+        try {
+            err.write(line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            err.flush();
+        } catch (IOException e) {
+            // a note the user could not see
+        }
+    }
+
     void start(int port, QemuSession qemu, ConsoleWatcher watcher) {
         Thread t = new Thread(() -> {
             client = SshTarget.client(known);
@@ -57,7 +66,7 @@ public final class GuestSsh {
                     target = SshTarget.login(client, "127.0.0.1", port, "root", key, known, LOGIN_TIMEOUT);
                     watcher.milestone("ssh-ready", qemu.secondsSinceStart(), Map.of("sshPort", Integer.toString(port)));
                     if (command == null) {
-                        System.err.println("kforge: ssh-ready on 127.0.0.1:" + port + ": kforge ssh (Ctrl-C here stops the twin)");
+                        note("kforge: ssh-ready on 127.0.0.1:" + port + ": kforge ssh (Ctrl-C here stops the twin)\n");
                     }
                 } catch (KforgeException e) {
                     refused = e;

@@ -3,7 +3,6 @@ package org.kforge.boot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import org.kforge.KforgeException;
@@ -34,11 +33,11 @@ public final class KernelSymbols {
         Path run = null;
         try {
             run = Files.createTempDirectory("kforge-kallsyms");
-            BootOptions o = new BootOptions(profile.name(), kernel, null, false, "nokaslr", null, List.of(),
-                    "echo " + MARK + "; cat /proc/kallsyms", run, null, Duration.ofSeconds(300), Duration.ofSeconds(30),
-                    Duration.ofSeconds(60), 5, false, List.of(), List.of(), null, false, null, null, null, null, false);
-            BootPlan plan = new BootPlanner(cache, HostFacts.probe(), progress).plan(profile, o, false);
-            BootResult r = new TwinBoot(o, line -> { }).run(plan);
+            BootJob job = BootJob.on(profile.name()).kernel(kernel.toAbsolutePath().toString()).append("nokaslr")
+                    .exec("echo " + MARK + "; cat /proc/kallsyms").timeout(300).silenceTimeout(30).hangTimeout(60).build();
+            BootAssets assets = new AssetResolver(cache, progress, false, false).resolve(profile, job);
+            BootPlan plan = BootPlanner.plan(profile, job, assets, HostFacts.probe(), run);
+            BootResult r = new TwinBoot(line -> { }).run(plan);
             List<String> lines = Files.readAllLines(run.resolve("console.log"), java.nio.charset.StandardCharsets.ISO_8859_1);
             int from = lines.indexOf(MARK);
             if (!r.verdict().booted() || from < 0 || SystemMap.parse(lines.subList(from, lines.size())).size() < 1000) {

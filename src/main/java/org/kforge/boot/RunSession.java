@@ -2,7 +2,6 @@ package org.kforge.boot;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +17,7 @@ public record RunSession(@JsonProperty("run_dir") String runDir, @JsonProperty("
                          String profile, String kernel, @JsonProperty("kernel_release") String kernelRelease,
                          String symbols, @JsonProperty("ssh_port") Integer sshPort,
                          @JsonProperty("ssh_known_hosts") String sshKnownHosts) {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = org.kforge.Json.json();
     public static final String FILE = "session.json";
 
     public void write() throws IOException {

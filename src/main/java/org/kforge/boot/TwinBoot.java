@@ -36,13 +36,11 @@ public final class TwinBoot {
     /** Rules whose failure is the hypervisor's own (the rest of the (XEN) rules are about a domain). */
     private static final java.util.Set<String> HYPERVISOR_RULES = java.util.Set.of("xen-panic", "xen-assert", "xen-trap");
 
-    private final BootOptions options;
     private final Consumer<String> echo;
     private volatile boolean kernelSpoke;
     private GuestSsh ssh;
 
-    public TwinBoot(BootOptions options, Consumer<String> echo) {
-        this.options = options;
+    public TwinBoot(Consumer<String> echo) {
         this.echo = echo;
     }
 
@@ -84,7 +82,7 @@ public final class TwinBoot {
         Thread onCtrlC = new Thread(session::stop, "kforge-stop-qemu");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         try {
-            watch(session, watcher);
+            watch(session, watcher, plan.timeouts());
         } finally {
             if (ssh != null) ssh.close();
             session.stop();
@@ -112,11 +110,11 @@ public final class TwinBoot {
         return new BootResult(plan, events, verdict, layer(plan, events, verdict), status, session.startedAt(), seconds, exit);
     }
 
-    private void watch(QemuSession s, ConsoleWatcher w) throws InterruptedException {
+    private void watch(QemuSession s, ConsoleWatcher w, BootTimeouts limits) throws InterruptedException {
         // silence is measured on the kernel's own lines (under Xen, Xen talks first)
-        double silence = seconds(options.silenceTimeout());
-        double hang = seconds(options.hangTimeout());
-        double timeout = seconds(options.timeout());
+        double silence = seconds(limits.silence());
+        double hang = seconds(limits.hang());
+        double timeout = seconds(limits.boot());
         while (true) {
             if (s.awaitExit(POLL_MILLIS)) return;
             s.flushPartial(300);

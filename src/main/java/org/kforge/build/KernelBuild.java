@@ -1,7 +1,5 @@
 package org.kforge.build;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -65,7 +63,7 @@ public final class KernelBuild {
         }
         BuildArtifacts a = BuildArtifacts.in(make.buildDir(), make.toolchain().arch(), modules ? modulesDir() : null,
                 log, seconds, wanted);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(make.buildDir().resolve("build.json").toFile(), a);
+        org.kforge.Json.json().writeValue(make.buildDir().resolve("build.json").toFile(), a);
         return a;
     }
 

@@ -9,7 +9,7 @@ final class BuiltTree {
     private BuiltTree() {
     }
 
-    static Path image(Path buildDir, Path kernel) {
+    static Path image(Path buildDir, String kernel) {
         if (kernel != null) throw KforgeException.badInput("--kernel and --kernel-tree both name a kernel", "give one");
         Path image = buildDir.resolve("arch/arm64/boot/Image");
         if (!Files.isRegularFile(image)) {

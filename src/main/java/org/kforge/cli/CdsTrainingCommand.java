@@ -22,12 +22,13 @@ final class CdsTrainingCommand implements Callable<Integer> {
         w.accept("[    0.000000] Linux version 6.1.0 (kforge@training)", 0.1);
         w.accept("kforge-init: ready", 0.2);
         VerdictBuilder.decide(w.events());
-        new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("outcome", "boot-ok"));
+        org.kforge.Json.json().writeValueAsString(Map.of("outcome", "boot-ok"));
         Class.forName("org.kforge.qemu.QemuSession");
         Class.forName("org.kforge.qemu.QmpClient");
         Class.forName("org.kforge.boot.TwinBoot");
         Class.forName("org.kforge.report.ResultJson");
-        Main.run("boot", "--dry-run", "--accel", "tcg");
+        java.io.PrintWriter none = new java.io.PrintWriter(java.io.Writer.nullWriter());
+        Main.run(none, none, "boot", "--dry-run", "--accel", "tcg");
         return ExitCode.OK;
     }
 }

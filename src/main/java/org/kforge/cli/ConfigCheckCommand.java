@@ -15,6 +15,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "check", description = "The options a profile needs to boot (console, root disk and filesystem, "
         + "devtmpfs, initramfs, network), each ok, module or missing, with the fix. Exit 1 when any is missing.")
 final class ConfigCheckCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
             description = ".config, Debian's config-*, or a /proc/config.gz capture")
     Path file;
@@ -35,12 +36,12 @@ final class ConfigCheckCommand implements Callable<Integer> {
         MachineProfile p = ProfileRegistry.builtIn().select(profile);
         KernelConfig config = KernelConfig.read(file);
         BootCheck check = BootCheck.of(config, BootOptions.builtIn().forProfile(p), p.root().modules());
-        System.out.println("config " + file + " against profile " + p.name() + ":");
-        check.lines().forEach(System.out::println);
+        spec.commandLine().getOut().println("config " + file + " against profile " + p.name() + ":");
+        check.lines().forEach(spec.commandLine().getOut()::println);
         if (!check.modules().isEmpty()) {
-            System.out.println("modules the initramfs must carry: " + String.join(" ", check.modules()));
+            spec.commandLine().getOut().println("modules the initramfs must carry: " + String.join(" ", check.modules()));
         }
-        System.out.println(check.missing() == 0 ? "verdict: can boot " + p.name()
+        spec.commandLine().getOut().println(check.missing() == 0 ? "verdict: can boot " + p.name()
                 : "verdict: " + check.missing() + " option(s) missing to boot " + p.name());
         return check.missing() == 0 ? ExitCode.OK : ExitCode.TARGET_FAILED;
     }

@@ -10,6 +10,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "diff", description = "Options removed (-), changed and added (+) from A to B, like scripts/diffconfig.")
 final class ConfigDiffCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
     @Parameters(index = "0", paramLabel = "A", description = ".config, fragment or config.gz") Path a;
     @Parameters(index = "1", paramLabel = "B") Path b;
     @Option(names = "-m", description = "merge style: B's changed and added values as config lines") boolean merge;
@@ -17,7 +18,7 @@ final class ConfigDiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ConfigDiff d = ConfigDiff.of(KernelConfig.read(a), KernelConfig.read(b));
-        (merge ? d.mergeLines() : d.lines()).forEach(System.out::println);
+        (merge ? d.mergeLines() : d.lines()).forEach(spec.commandLine().getOut()::println);
         return ExitCode.OK;
     }
 }

@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
         + "like merge_config.sh, make olddefconfig, then proof that every asked-for option survived "
         + "(exit 1 when one was dropped, with why).")
 final class ConfigNewCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
     @Option(names = "--source", required = true, paramLabel = "DIR") Path source;
     @Option(names = "--arch", defaultValue = "arm64", description = "default: ${DEFAULT-VALUE}") String arch;
     @Option(names = "--base", defaultValue = "defconfig", paramLabel = "defconfig|tinyconfig|FILE",
@@ -40,15 +41,15 @@ final class ConfigNewCommand implements Callable<Integer> {
         for (String f : fragments) frags.add(FragmentMerge.fragment(f, source, arch));
         if (!sets.isEmpty()) frags.add(KernelConfig.parse("--set", String.join("\n", sets.stream()
                 .map(s -> s.startsWith("CONFIG_") ? s : "CONFIG_" + s).toList())));
-        System.out.println("toolchain: " + make.toolchain().reason());
+        spec.commandLine().getOut().println("toolchain: " + make.toolchain().reason());
         Path baseFile = Path.of(base);
         if (Files.isRegularFile(baseFile)) {
             KernelConfig.read(baseFile);
             Files.createDirectories(make.buildDir());
             Files.copy(baseFile, make.dotConfig(), StandardCopyOption.REPLACE_EXISTING);
-            System.out.println("base: " + baseFile);
+            spec.commandLine().getOut().println("base: " + baseFile);
         } else if (base.endsWith("config")) {
-            System.out.println("base: " + String.join(" ", make.argv(base)));
+            spec.commandLine().getOut().println("base: " + String.join(" ", make.argv(base)));
             make.config(base);
         } else {
             throw KforgeException.badInput("--base " + base + " is neither a file nor a make *config target",
@@ -56,13 +57,13 @@ final class ConfigNewCommand implements Callable<Integer> {
         }
         FragmentMerge merge = new FragmentMerge(KernelConfig.read(make.dotConfig()));
         frags.forEach(merge::add);
-        merge.redefinitions().forEach(r -> System.out.println("redefined: " + r));
+        merge.redefinitions().forEach(r -> spec.commandLine().getOut().println("redefined: " + r));
         Files.writeString(make.dotConfig(), merge.text());
         long beforeOld = System.nanoTime();
         make.config("olddefconfig");
         double makeSeconds = (System.nanoTime() - beforeOld) / 1e9;
         int dropped = prove(merge, KernelConfig.read(make.dotConfig()));
-        System.out.printf("%s: %d asked, %d dropped (%.1f s, olddefconfig %.1f s)%n", make.dotConfig(),
+        spec.commandLine().getOut().printf("%s: %d asked, %d dropped (%.1f s, olddefconfig %.1f s)%n", make.dotConfig(),
                 merge.asked().size(), dropped, (System.nanoTime() - start) / 1e9, makeSeconds);
         return dropped > 0 && !allowDropped ? ExitCode.TARGET_FAILED : ExitCode.OK;
     }
@@ -73,15 +74,15 @@ final class ConfigNewCommand implements Callable<Integer> {
         for (Map.Entry<String, String> e : merge.asked().entrySet()) {
             String got = result.value(e.getKey());
             if (FragmentMerge.survived(e.getValue(), got)) {
-                System.out.println("ok       CONFIG_" + e.getKey() + "=" + e.getValue());
+                spec.commandLine().getOut().println("ok       CONFIG_" + e.getKey() + "=" + e.getValue());
                 continue;
             }
             dropped++;
-            System.out.println("dropped  CONFIG_" + e.getKey() + "=" + e.getValue() + " -> " + (got == null ? "n (absent)" : got)
+            spec.commandLine().getOut().println("dropped  CONFIG_" + e.getKey() + "=" + e.getValue() + " -> " + (got == null ? "n (absent)" : got)
                     + "   (asked by " + merge.askedBy(e.getKey()) + ")");
             if (why == null) why = new WhyReport(KconfigReader.read(source, arch), result);
-            if (why.exists(e.getKey())) why.dropped(e.getKey(), e.getValue()).forEach(l -> System.out.println("         " + l));
-            else System.out.println("         no symbol " + e.getKey() + " in this tree's Kconfig for " + arch);
+            if (why.exists(e.getKey())) why.dropped(e.getKey(), e.getValue()).forEach(l -> spec.commandLine().getOut().println("         " + l));
+            else spec.commandLine().getOut().println("         no symbol " + e.getKey() + " in this tree's Kconfig for " + arch);
         }
         return dropped;
     }

@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "why", description = "What CONFIG_X depends on (enclosing if/menu blocks included), what selects it, "
         + "what it selects and limits, and what would turn it on.")
 final class ConfigWhyCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
     @Parameters(index = "0", paramLabel = "CONFIG_X") String symbol;
     @Option(names = "--source", required = true, paramLabel = "DIR", description = "the kernel source tree") Path source;
     @Option(names = "--arch", defaultValue = "arm64", description = "SRCARCH (default: ${DEFAULT-VALUE})") String arch;
@@ -23,8 +24,8 @@ final class ConfigWhyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var tree = KconfigReader.read(source, arch);
-        KernelConfig cfg = config.load(source);
-        new WhyReport(tree, cfg).explain(symbol, wanted).forEach(System.out::println);
+        KernelConfig cfg = config.load(source, spec.commandLine().getOut());
+        new WhyReport(tree, cfg).explain(symbol, wanted).forEach(spec.commandLine().getOut()::println);
         return ExitCode.OK;
     }
 
@@ -33,11 +34,11 @@ final class ConfigWhyCommand implements Callable<Integer> {
         @Option(names = "--config", paramLabel = "FILE", description = ".config or config.gz") Path file;
         @Option(names = "-O", paramLabel = "BUILD_DIR", description = "the build directory holding .config") Path buildDir;
 
-        KernelConfig load(Path source) {
+        KernelConfig load(Path source, java.io.PrintWriter out) {
             if (file != null) return KernelConfig.read(file);
             Path dotConfig = (buildDir != null ? buildDir : source).resolve(".config");
             if (buildDir != null || Files.exists(dotConfig)) return KernelConfig.read(dotConfig);
-            System.out.println("(no .config in " + source + ": every symbol reads as n)");
+            out.println("(no .config in " + source + ": every symbol reads as n)");
             return KernelConfig.parse("(empty)", "");
         }
     }

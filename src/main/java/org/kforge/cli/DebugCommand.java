@@ -18,18 +18,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "debug", mixinStandardHelpOptions = true,
-        description = "Script a twin booted with --gdb through its gdbstub (the latest run unless --run).",
+        description = "Script a twin booted with --gdb through its gdbstub (the latest run unless --run-dir).",
         subcommands = {DebugCommand.Regs.class, DebugCommand.Mem.class, DebugCommand.Break.class,
                 DebugCommand.Continue.class, DebugCommand.Step.class, DebugCommand.Interrupt.class})
 final class DebugCommand {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    /** --run, shared by every debug command. */
+    /** --run-dir, shared by every debug command. */
     static final class RunOption {
-        @Option(names = "--run", paramLabel = "RUN", description = "run directory or name (default: the latest boot)")
-        String run;
+        @Mixin RunDirOption run = new RunDirOption();
 
         TwinDebugger attach() {
-            return TwinDebugger.attach(new RunRegistry(CacheDir.fromEnvironment()).running(run));
+            return TwinDebugger.attach(run.running());
         }
     }
 
@@ -47,33 +47,34 @@ final class DebugCommand {
         }
     }
 
-    static void printStop(TwinDebugger d, StopReply stop) throws IOException {
+    static void printStop(java.io.PrintWriter out, TwinDebugger d, StopReply stop) throws IOException {
         if (stop.exited()) {
-            System.out.println("the target exited (" + stop.raw() + ")");
+            out.println("the target exited (" + stop.raw() + ")");
             return;
         }
         String why = stop.timedOut() ? "interrupted after the timeout" : stop.signal() == 5 ? "breakpoint/step" : "signal " + stop.signal();
-        System.out.println("stopped (" + why + ") at pc " + d.describe(d.registers().get("pc")));
+        out.println("stopped (" + why + ") at pc " + d.describe(d.registers().get("pc")));
     }
 
     @Command(name = "regs", description = "Print the registers (x0-x30, sp, pc, cpsr); pc as symbol+offset.")
     static final class Regs implements Callable<Integer> {
+        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
         @Mixin RunOption target;
-        @Parameters(arity = "0..1", paramLabel = "RUN", description = "run directory or name (as --run)")
+        @Parameters(arity = "0..1", paramLabel = "RUN", description = "run directory or name (as --run-dir)")
         String run;
 
         @Override
         public Integer call() {
-            if (run != null) target.run = run;
+            if (run != null) target.run.dir = run;
             return attached(target, d -> {
                 Map<String, BigInteger> regs = d.registers();
                 int col = 0;
                 for (var e : regs.entrySet()) {
                     if (e.getKey().equals("pc")) continue;
-                    System.out.printf("%-5s 0x%016x%s", e.getKey(), e.getValue(), ++col % 3 == 0 ? "\n" : "   ");
+                    spec.commandLine().getOut().printf("%-5s 0x%016x%s", e.getKey(), e.getValue(), ++col % 3 == 0 ? "\n" : "   ");
                 }
-                if (col % 3 != 0) System.out.println();
-                System.out.println("pc    " + d.describe(regs.get("pc")));
+                if (col % 3 != 0) spec.commandLine().getOut().println();
+                spec.commandLine().getOut().println("pc    " + d.describe(regs.get("pc")));
                 return ExitCode.OK;
             });
         }
@@ -81,6 +82,7 @@ final class DebugCommand {
 
     @Command(name = "mem", description = "Read guest memory at a virtual address (hex dump, or raw with -o).")
     static final class Mem implements Callable<Integer> {
+        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
         @Mixin RunOption target;
         @Parameters(index = "0", paramLabel = "ADDR", description = "0x-address or SYMBOL[+OFF]")
         String address;
@@ -97,9 +99,9 @@ final class DebugCommand {
                 byte[] bytes = d.gdb().readMemory(at, length);
                 if (output != null) {
                     Files.write(output, bytes);
-                    System.out.println(bytes.length + " bytes from 0x" + Long.toHexString(at) + " written to " + output);
+                    spec.commandLine().getOut().println(bytes.length + " bytes from 0x" + Long.toHexString(at) + " written to " + output);
                 } else {
-                    System.out.print(HexDump.of(at, bytes));
+                    spec.commandLine().getOut().print(HexDump.of(at, bytes));
                 }
                 return ExitCode.OK;
             });
@@ -108,6 +110,7 @@ final class DebugCommand {
 
     @Command(name = "break", description = "Set a breakpoint at SYMBOL[+OFF] or 0x-address (resolved through the kernel's symbols).")
     static final class Break implements Callable<Integer> {
+        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
         @Mixin RunOption target;
         @Parameters(paramLabel = "WHERE")
         String where;
@@ -117,7 +120,7 @@ final class DebugCommand {
             return attached(target, d -> {
                 long at = d.address(where);
                 d.gdb().breakAt(at);
-                System.out.println("breakpoint at " + d.describe(new BigInteger(Long.toUnsignedString(at))));
+                spec.commandLine().getOut().println("breakpoint at " + d.describe(new BigInteger(Long.toUnsignedString(at))));
                 return ExitCode.OK;
             });
         }
@@ -125,6 +128,7 @@ final class DebugCommand {
 
     @Command(name = "continue", description = "Let the twin run; with --until or --timeout, wait for it to stop.")
     static final class Continue implements Callable<Integer> {
+        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
         @Mixin RunOption target;
         @Option(names = "--until", paramLabel = "WHERE", description = "stop at this symbol or address (a temporary breakpoint)")
         String until;
@@ -138,10 +142,10 @@ final class DebugCommand {
                 Duration wait = timeout != null ? Duration.ofSeconds(timeout) : until != null ? Duration.ofSeconds(60) : null;
                 StopReply stop = d.continueTo(at, wait);
                 if (stop == null) {
-                    System.out.println("running");
+                    spec.commandLine().getOut().println("running");
                     return ExitCode.OK;
                 }
-                printStop(d, stop);
+                printStop(spec.commandLine().getOut(), d, stop);
                 return stop.timedOut() ? ExitCode.TARGET_FAILED : ExitCode.OK;
             });
         }
@@ -149,12 +153,13 @@ final class DebugCommand {
 
     @Command(name = "step", description = "Execute one instruction.")
     static final class Step implements Callable<Integer> {
+        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
         @Mixin RunOption target;
 
         @Override
         public Integer call() {
             return attached(target, d -> {
-                printStop(d, d.gdb().step(Duration.ofSeconds(10)));
+                printStop(spec.commandLine().getOut(), d, d.gdb().step(Duration.ofSeconds(10)));
                 return ExitCode.OK;
             });
         }
@@ -162,13 +167,14 @@ final class DebugCommand {
 
     @Command(name = "interrupt", description = "Stop a running twin where it is.")
     static final class Interrupt implements Callable<Integer> {
+        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
         @Mixin RunOption target;
 
         @Override
         public Integer call() {
             return attached(target, d -> {
                 // attaching already stops the VM (QEMU's gdbstub pauses it on connect); report where
-                System.out.println("stopped at pc " + d.describe(d.registers().get("pc")));
+                spec.commandLine().getOut().println("stopped at pc " + d.describe(d.registers().get("pc")));
                 return ExitCode.OK;
             });
         }

@@ -26,17 +26,17 @@ import picocli.CommandLine.Parameters;
 final class DoctorCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "console logs; - reads standard input")
     List<String> files;
-    @CommandLine.Mixin
-    ReportOptions report = new ReportOptions();
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         List<Diagnosis> all = new ArrayList<>();
         for (String f : files) all.add(examine(f));
-        if (report.json) {
-            System.out.println(DoctorReport.json(all));
+        if (Main.json(spec)) {
+            spec.commandLine().getOut().println(DoctorReport.json(all));
         } else {
-            for (Diagnosis d : all) System.out.print(DoctorReport.text(d, all.size() > 1));
+            for (Diagnosis d : all) spec.commandLine().getOut().print(DoctorReport.text(d, all.size() > 1));
         }
         return all.stream().mapToInt(Diagnosis::exitCode).max().orElse(0);
     }

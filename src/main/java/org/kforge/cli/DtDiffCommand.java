@@ -9,14 +9,15 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "diff", description = "Nodes and properties added (+), removed (-) and changed (~) from A to B.")
 final class DtDiffCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
     @Parameters(index = "0", paramLabel = "A") Path a;
     @Parameters(index = "1", paramLabel = "B") Path b;
 
     @Override
     public Integer call() {
         var changes = TreeDiff.between(Fdt.read(a), Fdt.read(b));
-        changes.forEach(System.out::println);
-        if (changes.isEmpty()) System.out.println("no differences");
+        changes.forEach(spec.commandLine().getOut()::println);
+        if (changes.isEmpty()) spec.commandLine().getOut().println("no differences");
         return ExitCode.OK;
     }
 }

@@ -21,7 +21,7 @@ final class DtDmaCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DTB") Path dtb;
     @Parameters(index = "1", paramLabel = "NODE", description = "path, alias or unique node name") String nodeSpec;
     @ArgGroup(exclusive = true) Query query;
-    @Option(names = "--json", description = "print JSON") boolean json;
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     static final class Query {
         @Option(names = "--cpu", paramLabel = "ADDR", description = "print the bus address the device must be given") String cpu;
@@ -33,13 +33,13 @@ final class DtDmaCommand implements Callable<Integer> {
         DmaView v = DmaView.of(NodeLookup.resolve(Fdt.read(dtb), nodeSpec));
         String warning = v.busDiffersFromCpu() ? DmaView.PHYS_AS_DMA_WARNING : null;
         String answer = query == null ? null : answer(v);
-        if (json) {
+        if (Main.json(spec)) {
             Map<String, Object> m = DtJson.dma(v, warning);
             if (answer != null) m.put("answer", answer);
-            DtJson.print(m);
+            DtJson.print(spec.commandLine().getOut(), m);
         } else {
-            System.out.print(DmaText.of(v, warning));
-            if (answer != null) System.out.println(answer);
+            spec.commandLine().getOut().print(DmaText.of(v, warning));
+            if (answer != null) spec.commandLine().getOut().println(answer);
         }
         return ExitCode.OK;
     }

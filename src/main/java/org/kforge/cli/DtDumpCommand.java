@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
         description = {"Write the device tree QEMU gives a kernel on a profile's machine (-machine dumpdtb=).",
                 "Compare it with the board's: kforge dt diff twin.dtb bcm2711-rpi-cm4-io.dtb"})
 final class DtDumpCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
     @Option(names = {"-p", "--profile"}, defaultValue = ProfileRegistry.DEFAULT, description = "machine profile (default ${DEFAULT-VALUE})")
     String profile;
     @Option(names = "--machine", split = ",", description = "extra -machine options, e.g. iommu=smmuv3")
@@ -37,7 +38,7 @@ final class DtDumpCommand implements Callable<Integer> {
         }
         QemuPlan plan = QemuPlanner.dumpDtb(p, machineOptions, out);
         if (dryRun) {
-            System.out.print(plan.explain());
+            spec.commandLine().getOut().print(plan.explain());
             return ExitCode.OK;
         }
         HostCommand.run(plan.argv(), null, "QEMU dumpdtb for " + p.name(), "apt-get install " + p.qemu().packageName());
@@ -47,7 +48,7 @@ final class DtDumpCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             throw KforgeException.badInput("cannot rewrite " + out + ": " + e.getMessage(), null);
         }
-        System.out.println(p.name() + ": device tree written to " + output);
+        spec.commandLine().getOut().println(p.name() + ": device tree written to " + output);
         return ExitCode.OK;
     }
 }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "find", description = "Print the paths of nodes matching a compatible string, a phandle or an alias.")
 final class DtFindCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
     @Parameters(index = "0", paramLabel = "DTB") Path dtb;
     @ArgGroup(exclusive = true, multiplicity = "1") Match match;
 
@@ -43,7 +44,7 @@ final class DtFindCommand implements Callable<Integer> {
             paths = p == null ? List.of() : List.of(p);
         }
         if (paths.isEmpty()) throw KforgeException.badInput("no node " + what + " in " + dtb, null);
-        paths.forEach(System.out::println);
+        paths.forEach(spec.commandLine().getOut()::println);
         return ExitCode.OK;
     }
 }

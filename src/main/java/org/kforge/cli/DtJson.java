@@ -2,7 +2,6 @@ package org.kforge.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,14 +14,14 @@ import org.kforge.dt.Translation;
 
 /** The --json shape of dt translate and dt dma: addresses as hex strings, cells as lists of hex strings. */
 final class DtJson {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = org.kforge.Json.json();
 
     private DtJson() {
     }
 
-    static void print(Map<String, Object> value) {
+    static void print(java.io.PrintWriter out, Map<String, Object> value) {
         try {
-            System.out.println(JSON.writeValueAsString(value));
+            out.println(JSON.writeValueAsString(value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -36,14 +35,14 @@ final class DtJson {
         for (Translation.Hop h : t.hops()) {
             Map<String, Object> hop = new LinkedHashMap<>();
             hop.put("bus", h.bus().path());
-            hop.put("busType", h.type().name().toLowerCase(java.util.Locale.ROOT));
+            hop.put("bus_type", h.type().name().toLowerCase(java.util.Locale.ROOT));
             hop.put("entry", h.entry() == null ? null : entry(h.entry()));
             hop.put("before", cells(h.before()));
             hop.put("after", cells(h.after()));
             hops.add(hop);
         }
         m.put("hops", hops);
-        m.put("cpuAddress", t.translated() ? Cells.hex(t.cpuAddress()) : null);
+        m.put("cpu_address", t.translated() ? Cells.hex(t.cpuAddress()) : null);
         m.put("error", t.failure());
         return m;
     }
@@ -55,25 +54,25 @@ final class DtJson {
         for (DmaView.Level l : v.chain()) {
             Map<String, Object> level = new LinkedHashMap<>();
             level.put("node", l.node().path());
-            level.put("dmaRanges", l.entries() == null ? null : l.entries().stream().map(DtJson::entry).toList());
+            level.put("dma_ranges", l.entries() == null ? null : l.entries().stream().map(DtJson::entry).toList());
             chain.add(level);
         }
         m.put("chain", chain);
-        m.put("definedBy", v.definedBy() == null ? null : v.definedBy().path());
+        m.put("defined_by", v.definedBy() == null ? null : v.definedBy().path());
         m.put("identity", v.identity());
         List<Object> windows = new ArrayList<>();
         for (DmaRange w : v.windows()) {
             Map<String, Object> win = new LinkedHashMap<>();
-            win.put("busStart", Cells.hex(w.busStart()));
-            win.put("cpuStart", Cells.hex(w.cpuStart()));
+            win.put("bus_start", Cells.hex(w.busStart()));
+            win.put("cpu_start", Cells.hex(w.cpuStart()));
             win.put("size", Cells.hex(w.size()));
             win.put("offset", Cells.signedHex(w.offset()));
             windows.add(win);
         }
         m.put("windows", windows);
-        m.put("highestCpuAddress", v.highestCpuAddress().map(Cells::hex).orElse(null));
-        m.put("dmaCoherent", v.coherent());
-        m.put("busDiffersFromCpu", v.busDiffersFromCpu());
+        m.put("highest_cpu_address", v.highestCpuAddress().map(Cells::hex).orElse(null));
+        m.put("dma_coherent", v.coherent());
+        m.put("bus_differs_from_cpu", v.busDiffersFromCpu());
         m.put("warning", warning);
         m.put("notes", v.notes());
         return m;

@@ -22,7 +22,7 @@ final class DtTranslateCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "NODE", description = "path, alias or unique node name") String nodeSpec;
     @Parameters(index = "2", arity = "0..1", paramLabel = "INDEX|ADDR",
             description = "reg entry index (default 0), or a 0x bus address on the node's parent bus") String what;
-    @Option(names = "--json", description = "print JSON") boolean json;
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -39,17 +39,17 @@ final class DtTranslateCommand implements Callable<Integer> {
             start = "reg[" + index + "]";
         }
         Translation t = AddressTranslator.translate(node, addr, AddressTranslator.RANGES);
-        if (json) {
-            DtJson.print(DtJson.translation(t));
+        if (Main.json(spec)) {
+            DtJson.print(spec.commandLine().getOut(), DtJson.translation(t));
         } else {
-            System.out.println(node.path() + " " + start + " " + Cells.format(addr));
+            spec.commandLine().getOut().println(node.path() + " " + start + " " + Cells.format(addr));
             int i = 1;
             for (Translation.Hop h : t.hops()) {
-                System.out.printf("  hop %d: %s (%s bus): %s%n", i++, h.bus().path(),
+                spec.commandLine().getOut().printf("  hop %d: %s (%s bus): %s%n", i++, h.bus().path(),
                         h.type().name().toLowerCase(java.util.Locale.ROOT), h.how());
-                System.out.printf("         %s -> %s%n", Cells.format(h.before()), Cells.format(h.after()));
+                spec.commandLine().getOut().printf("         %s -> %s%n", Cells.format(h.before()), Cells.format(h.after()));
             }
-            if (t.translated()) System.out.println("CPU physical address: " + Cells.hex(t.cpuAddress()));
+            if (t.translated()) spec.commandLine().getOut().println("CPU physical address: " + Cells.hex(t.cpuAddress()));
         }
         if (!t.translated()) throw KforgeException.badInput("cannot translate: " + t.failure(), null);
         return ExitCode.OK;

@@ -17,6 +17,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "gdb", mixinStandardHelpOptions = true,
         description = "Start gdb-multiarch on a twin booted with --gdb: architecture aarch64, the kernel's symbols, target remote.")
 final class GdbCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
     @Parameters(arity = "0..1", paramLabel = "RUN", description = "run directory or name (default: the latest boot)")
     String run;
     @Option(names = "--vmlinux", description = "vmlinux with debug info (kforge build trees have one; Debian: the -dbg package)")
@@ -35,11 +36,11 @@ final class GdbCommand implements Callable<Integer> {
         if (vmlinux != null) cmd.addAll(List.of("-ex", "file " + vmlinux.toAbsolutePath()));
         cmd.addAll(List.of("-ex", "target remote 127.0.0.1:" + s.gdbPort()));
         if (print || vmlinux == null) {
-            System.err.println("kforge: " + (vmlinux == null ? "no vmlinux given: gdb shows addresses only; kforge debug regs"
+            spec.commandLine().getErr().println("kforge: " + (vmlinux == null ? "no vmlinux given: gdb shows addresses only; kforge debug regs"
                     + " names them from " + s.symbols() : "symbols from " + vmlinux));
         }
         if (print) {
-            System.out.println(String.join(" ", cmd.stream().map(w -> w.contains(" ") ? "'" + w + "'" : w).toList()));
+            spec.commandLine().getOut().println(String.join(" ", cmd.stream().map(w -> w.contains(" ") ? "'" + w + "'" : w).toList()));
             return ExitCode.OK;
         }
         try {

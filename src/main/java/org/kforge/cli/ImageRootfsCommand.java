@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
         exitCodeList = {"0:the image is ready (its path on stdout)", "2:bad input (size, suite, package)",
                 "3:the host lacks something (mmdebstrap, e2fsprogs, a qemu-user binfmt)"})
 final class ImageRootfsCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
     @Mixin ProfileOption profile;
     @Option(names = "--arch", description = "Debian architecture (default: the profile's, arm64)")
     String arch;
@@ -40,29 +41,29 @@ final class ImageRootfsCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         MachineProfile p = profile.select();
         CacheDir cache = CacheDir.fromEnvironment();
-        RootfsSpec spec = RootfsImages.spec(p, arch, suite, include, size, cache);
-        if (spec.sizeBytes() < (256L << 20)) {
+        RootfsSpec wanted = RootfsImages.spec(p, arch, suite, include, size, cache);
+        if (wanted.sizeBytes() < (256L << 20)) {
             throw KforgeException.badInput("--size " + size + " is too small for a Debian root filesystem", "give --size 1G or more");
         }
         RootfsBuilder b = RootfsImages.builder(cache, s -> { });
-        Path image = b.imageFor(spec);
+        Path image = b.imageFor(wanted);
         if (dryRun) {
-            System.out.printf("arch:     %s%nsuite:    %s%npackages: %s%nsize:     %d MiB%nimage:    %s (%s)%nkey:      %s%n",
-                    spec.arch(), spec.suite(), String.join(",", spec.packages()), spec.sizeBytes() >> 20, image,
+            spec.commandLine().getOut().printf("arch:     %s%nsuite:    %s%npackages: %s%nsize:     %d MiB%nimage:    %s (%s)%nkey:      %s%n",
+                    wanted.arch(), wanted.suite(), String.join(",", wanted.packages()), wanted.sizeBytes() >> 20, image,
                     Files.isRegularFile(image) ? "cached" : "not built yet", cache.root().resolve("ssh/id_ed25519"));
             return ExitCode.OK;
         }
         boolean cached = Files.isRegularFile(image);
-        try (StatusLine status = new StatusLine()) {
-            RootfsImages.builder(cache, status::show).build(spec);
+        try (StatusLine status = new StatusLine(spec.commandLine().getErr())) {
+            RootfsImages.builder(cache, status::show).build(wanted);
         }
-        System.err.println("kforge: " + (cached ? "cached image" : "built image; log " + b.logFor(spec)));
+        spec.commandLine().getErr().println("kforge: " + (cached ? "cached image" : "built image; log " + b.logFor(wanted)));
         if (output != null) {
             HostCommand.run(List.of("cp", "--sparse=always", image.toString(), output.toString()), null,
                     "copy to " + output, "give -o a writable path");
             image = output;
         }
-        System.out.println(image);
+        spec.commandLine().getOut().println(image);
         return ExitCode.OK;
     }
 }

@@ -1,8 +1,13 @@
 package org.kforge.cli;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import org.kforge.KforgeException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** The one entry point: parses, delegates, and turns every failure into one line and an exit code. */
 @Command(name = "kforge",
@@ -11,44 +16,63 @@ import picocli.CommandLine.Command;
         description = "A workbench for Linux kernel bring-up on ARM boards and their QEMU twins.",
         subcommands = {ProfilesCommand.class, BootCommand.class, DoctorCommand.class, CompareCommand.class, DebugCommand.class,
                 GdbCommand.class, QmpCommand.class, DtCommand.class, ConfigCommand.class, BuildCommand.class,
-                PciCommand.class, VfioCommand.class, ImageCommand.class, SshCommand.class, CdsTrainingCommand.class,
+                PciCommand.class, VfioCommand.class, ImageCommand.class, SshCommand.class, CompletionCommand.class, CdsTrainingCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "stack traces on internal errors")
+    boolean verbose;
+    @Option(names = "--json", scope = ScopeType.INHERIT, description = "JSON (snake_case) on stdout, where the command has it")
+    boolean json;
+
+    /** Whether --json was given, anywhere on the command line. */
+    static boolean json(CommandLine.Model.CommandSpec spec) {
+        return ((Main) spec.root().userObject()).json;
+    }
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        System.exit(run(out, err, args));
     }
 
-    /** Runs kforge in-process and returns its exit code (tests call this). */
-    public static int run(String... args) {
-        boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
-        CommandLine cli = new CommandLine(new Main());
-        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> report(ex, verbose));
+    /**
+     * Runs kforge in-process with its output on {@code out} and {@code err} (picocli's streams: every command
+     * prints through them) and returns its exit code. Tests, and compare --job, call this.
+     */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        Main main = new Main();
+        CommandLine cli = new CommandLine(main).setOut(out).setErr(err);
+        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> report(cmd.getErr(), ex, main.verbose));
         cli.setParameterExceptionHandler((ex, cmdArgs) -> {
-            System.err.println("kforge: " + ex.getMessage());
-            System.err.println("  see: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help");
+            err.println("kforge: " + ex.getMessage());
+            err.println("  see: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help");
             return ExitCode.USAGE;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 
-    private static int report(Exception ex, boolean verbose) {
+    static int report(PrintWriter err, Exception ex, boolean verbose) {
         if (ex instanceof KforgeException k) {
-            System.err.println("kforge: " + k.getMessage());
-            if (k.hint() != null) System.err.println("  fix: " + k.hint());
-            if (verbose) ex.printStackTrace();
+            err.println("kforge: " + k.getMessage());
+            if (k.hint() != null) err.println("  fix: " + k.hint());
+            if (verbose) ex.printStackTrace(err);
             return k.exitCode();
         }
-        System.err.println("kforge: internal error: " + ex);
-        System.err.println("  run again with --verbose for the stack trace, and report it");
-        if (verbose) ex.printStackTrace();
-        return ExitCode.USAGE;
+        err.println("kforge: internal error: " + ex);
+        err.println("  run again with --verbose for the stack trace, and report it");
+        if (verbose) ex.printStackTrace(err);
+        return ExitCode.INTERNAL;
     }
 }

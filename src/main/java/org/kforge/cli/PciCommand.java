@@ -32,6 +32,7 @@ import picocli.CommandLine.Parameters;
         subcommands = {PciCommand.ListDevices.class, PciCommand.Show.class, PciCommand.Read.class, PciCommand.Write.class,
             PciCommand.Iommu.class, PciCommand.Snapshot.class, PciCommand.Dump.class})
 final class PciCommand {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     /** A subcommand about one device, given by its address (the first parameter). */
     abstract static class OneDevice implements Callable<Integer> {
@@ -43,13 +44,13 @@ final class PciCommand {
     static final class ListDevices implements Callable<Integer> {
         @Mixin PciSource src;
         @Option(names = "-t", description = "tree of bridges") boolean tree;
-        @Option(names = "--json") boolean json;
+        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
             List<PciDevice> devices = src.open().devices();
             PciIds ids = src.ids();
-            if (json) {
+            if (Main.json(spec)) {
                 List<Map<String, Object>> out = new ArrayList<>();
                 for (PciDevice d : devices) {
                     Map<String, Object> m = new LinkedHashMap<>();
@@ -61,11 +62,11 @@ final class PciCommand {
                     m.put("iommu_group", d.iommuGroup());
                     out.add(m);
                 }
-                System.out.println(PciSource.json(out));
+                spec.commandLine().getOut().println(PciSource.json(out));
             } else if (tree) {
-                System.out.print(BridgeTree.render(devices, ids));
+                spec.commandLine().getOut().print(BridgeTree.render(devices, ids));
             } else {
-                devices.forEach(d -> System.out.println(DeviceTitle.of(d, ids)));
+                devices.forEach(d -> spec.commandLine().getOut().println(DeviceTitle.of(d, ids)));
             }
             return ExitCode.OK;
         }
@@ -75,20 +76,20 @@ final class PciCommand {
     static final class Show implements Callable<Integer> {
         @Mixin PciSource src;
         @Parameters(arity = "0..1", paramLabel = "BDF") String bdf;
-        @Option(names = "--json") boolean json;
+        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
             SysfsSnapshot sys = src.open();
             PciIds ids = src.ids();
             List<PciDevice> devices = bdf == null ? sys.devices() : List.of(sys.device(Bdf.parse(bdf)));
-            if (json) {
+            if (Main.json(spec)) {
                 List<Object> out = new ArrayList<>();
                 devices.forEach(d -> out.add(DeviceReport.model(d, ids)));
-                System.out.println(PciSource.json(bdf == null ? out : out.get(0)));
+                spec.commandLine().getOut().println(PciSource.json(bdf == null ? out : out.get(0)));
             } else {
                 for (int i = 0; i < devices.size(); i++) {
-                    System.out.print((i > 0 ? "\n" : "") + DeviceReport.text(devices.get(i), ids));
+                    spec.commandLine().getOut().print((i > 0 ? "\n" : "") + DeviceReport.text(devices.get(i), ids));
                 }
             }
             return ExitCode.OK;
@@ -97,8 +98,9 @@ final class PciCommand {
 
     @Command(name = "read", mixinStandardHelpOptions = true, description = "Read a register with setpci's syntax: f6.w, 0x10.l, COMMAND, CAP_EXP+0x10.w.")
     static final class Read extends OneDevice {
+        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
         @Parameters(index = "1", paramLabel = "REG") String reg;
-        @Option(names = {"-v", "--verbose"}, description = "say where the register is, as setpci -v") boolean verbose;
+        @Option(names = {"-v", "--where"}, description = "say where the register is, as setpci -v") boolean where;
 
         @Override
         public Integer call() {
@@ -106,14 +108,15 @@ final class PciCommand {
             PciDevice d = src.open().device(Bdf.parse(bdf));
             int addr = r.resolve(d);
             String value = String.format("%0" + 2 * r.width() + "x", d.config().read(addr, r.width()));
-            System.out.println(verbose ? String.format("%s @%02x = %s", d.bdf(), addr, value) : value);
-            if (d.config().allOnes()) System.err.println("kforge: " + DeviceReport.NO_ANSWER);
+            spec.commandLine().getOut().println(where ? String.format("%s @%02x = %s", d.bdf(), addr, value) : value);
+            if (d.config().allOnes()) spec.commandLine().getErr().println("kforge: " + DeviceReport.NO_ANSWER);
             return ExitCode.OK;
         }
     }
 
     @Command(name = "write", mixinStandardHelpOptions = true, description = "Write REG=VALUE[:MASK] (setpci syntax); without --yes only says what it would write.")
     static final class Write extends OneDevice {
+        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
         @Parameters(index = "1", paramLabel = "REG=VALUE[:MASK]") String op;
         @Option(names = "--yes", description = "really write") boolean yes;
 
@@ -130,12 +133,12 @@ final class PciCommand {
                     w.register().width() > 1 ? "s" : "");
             if (!yes || !sys.isLive()) {
                 if (yes) throw KforgeException.badInput("cannot write to " + sys.source() + ": only the live /sys can be written", null);
-                System.out.println("would write " + what);
-                System.out.println("  nothing written: add --yes to write it");
+                spec.commandLine().getOut().println("would write " + what);
+                spec.commandLine().getOut().println("  nothing written: add --yes to write it");
                 return ExitCode.OK;
             }
             w.perform(sys, d, addr, now);
-            System.out.println("wrote " + what);
+            spec.commandLine().getOut().println("wrote " + what);
             return ExitCode.OK;
         }
     }
@@ -143,31 +146,31 @@ final class PciCommand {
     @Command(name = "iommu", mixinStandardHelpOptions = true, description = "IOMMU units and groups with their devices, and what none means.")
     static final class Iommu implements Callable<Integer> {
         @Mixin PciSource src;
-        @Option(names = "--json") boolean json;
+        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
             SysfsSnapshot sys = src.open();
             List<String> units = IommuGroup.units(sys);
             List<IommuGroup> groups = IommuGroup.all(sys);
-            if (json) {
+            if (Main.json(spec)) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("units", units);
                 m.put("groups", groups.stream().map(g -> Map.of("group", g.number(), "type", g.type(),
                         "devices", g.devices().stream().map(Bdf::toString).toList())).toList());
-                System.out.println(PciSource.json(m));
+                spec.commandLine().getOut().println(PciSource.json(m));
                 return ExitCode.OK;
             }
             PciIds ids = src.ids();
-            System.out.println("IOMMU units: " + (units.isEmpty() ? "none" : String.join(", ", units)));
+            spec.commandLine().getOut().println("IOMMU units: " + (units.isEmpty() ? "none" : String.join(", ", units)));
             for (IommuGroup g : groups) {
-                System.out.println("group " + g.number() + " (" + g.type() + ")");
+                spec.commandLine().getOut().println("group " + g.number() + " (" + g.type() + ")");
                 for (Bdf b : g.devices()) {
-                    System.out.println("  " + (sys.exists("/sys/bus/pci/devices/" + b) ? DeviceTitle.of(sys.device(b), ids) : b.toString()));
+                    spec.commandLine().getOut().println("  " + (sys.exists("/sys/bus/pci/devices/" + b) ? DeviceTitle.of(sys.device(b), ids) : b.toString()));
                 }
             }
             if (groups.isEmpty()) {
-                System.out.println(units.isEmpty()
+                spec.commandLine().getOut().println(units.isEmpty()
                         ? "no IOMMU groups: the kernel registered no IOMMU, so no device can be passed through with vfio (see kforge vfio check)"
                         : "no IOMMU groups yet: the IOMMU is there, but devices join a group when a driver probes them");
             }
@@ -179,6 +182,7 @@ final class PciCommand {
             description = {"Write a snapshot of this machine's PCI sysfs (-o DIR), or rebuild one from a console log or collector output (--from FILE).",
                 "The collector is a POSIX-sh script (--print-collector) that runs on any target, busybox included."})
     static final class Snapshot implements Callable<Integer> {
+        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
         @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "snapshot directory to write") Path out;
         @Option(names = "--from", paramLabel = "FILE", description = "console log or collector output holding 'kfpci' records") Path from;
         @Option(names = "--print-collector", description = "print the collector script and exit") boolean print;
@@ -186,7 +190,7 @@ final class PciCommand {
         @Override
         public Integer call() throws IOException, InterruptedException {
             if (print) {
-                System.out.print(Collector.script());
+                spec.commandLine().getOut().print(Collector.script());
                 return ExitCode.OK;
             }
             if (out == null) throw KforgeException.badInput("pci snapshot needs -o DIR", null);
@@ -197,18 +201,19 @@ final class PciCommand {
             } else {
                 n = Collector.snapshotHere(out);
             }
-            System.out.println("snapshot: " + n + " files in " + out + " (" + SysfsSnapshot.open(out).addresses().size() + " devices)");
+            spec.commandLine().getOut().println("snapshot: " + n + " files in " + out + " (" + SysfsSnapshot.open(out).addresses().size() + " devices)");
             return ExitCode.OK;
         }
     }
 
     @Command(name = "dump", mixinStandardHelpOptions = true, description = "Config space in lspci -xxxx form, for lspci -F FILE.")
     static final class Dump implements Callable<Integer> {
+        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
         @Mixin PciSource src;
 
         @Override
         public Integer call() {
-            System.out.print(LspciDump.of(src.open().devices()));
+            spec.commandLine().getOut().print(LspciDump.of(src.open().devices()));
             return ExitCode.OK;
         }
     }

@@ -2,7 +2,6 @@ package org.kforge.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +14,7 @@ import picocli.CommandLine.Option;
 
 /** Options shared by the pci and vfio commands: where the PCI model comes from, and JSON output. */
 final class PciSource {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = org.kforge.Json.json();
 
     @Option(names = "--sysfs", paramLabel = "DIR", description = "a snapshot (kforge pci snapshot -o DIR) or a sysfs tree instead of this machine's /sys")
     Path sysfs;

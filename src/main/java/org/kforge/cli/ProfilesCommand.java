@@ -7,11 +7,12 @@ import picocli.CommandLine.Command;
 
 @Command(name = "profiles", description = "List the machine profiles, one line each.")
 final class ProfilesCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
     @Override
     public Integer call() {
         for (MachineProfile p : ProfileRegistry.builtIn().list()) {
             String def = p.name().equals(ProfileRegistry.DEFAULT) ? " (default)" : "";
-            System.out.printf("%-24s %s%s%n", p.name(), p.summary(), def);
+            spec.commandLine().getOut().printf("%-24s %s%s%n", p.name(), p.summary(), def);
         }
         return ExitCode.OK;
     }

@@ -19,14 +19,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "qmp", mixinStandardHelpOptions = true,
-        description = {"Send a QMP command to a running twin (the latest boot unless --run).",
+        description = {"Send a QMP command to a running twin (the latest boot unless --run-dir).",
                 "Named: status, pci, stop, cont, powerdown, reset, memsave ADDR SIZE FILE; any other",
                 "word is sent as is, with ARGS as a JSON object (kforge qmp query-cpus-fast)."})
 final class QmpCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+    private static final ObjectMapper JSON = org.kforge.Json.json();
 
-    @Option(names = "--run", paramLabel = "RUN", description = "run directory or name (default: the latest boot)")
-    String run;
+    @picocli.CommandLine.Mixin
+    RunDirOption run = new RunDirOption();
     @Parameters(index = "0", paramLabel = "COMMAND")
     String command;
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "a JSON object, or memsave's ADDR SIZE FILE")
@@ -34,28 +35,28 @@ final class QmpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunSession s = new RunRegistry(CacheDir.fromEnvironment()).running(run);
+        RunSession s = run.running();
         try (QmpClient qmp = QmpClient.connect(Path.of(s.qmpSocket()))) {
             switch (command) {
                 case "status" -> {
                     JsonNode st = qmp.execute("query-status", null);
-                    System.out.println(st.path("status").asText());
+                    spec.commandLine().getOut().println(st.path("status").asText());
                 }
-                case "pci" -> QmpPci.lines(qmp.execute("query-pci", null)).forEach(System.out::println);
+                case "pci" -> QmpPci.lines(qmp.execute("query-pci", null)).forEach(spec.commandLine().getOut()::println);
                 case "stop", "cont" -> {
                     qmp.execute(command, null);
-                    System.out.println(command.equals("stop") ? "stopped" : "running");
+                    spec.commandLine().getOut().println(command.equals("stop") ? "stopped" : "running");
                 }
                 case "powerdown" -> {
                     qmp.execute("system_powerdown", null);
-                    System.out.println("ACPI/PSCI power button pressed");
+                    spec.commandLine().getOut().println("ACPI/PSCI power button pressed");
                 }
                 case "reset" -> {
                     qmp.execute("system_reset", null);
-                    System.out.println("reset");
+                    spec.commandLine().getOut().println("reset");
                 }
                 case "memsave" -> memsave(qmp);
-                default -> System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
+                default -> spec.commandLine().getOut().println(JSON.writeValueAsString(
                         qmp.execute(command, arguments())));
             }
             return ExitCode.OK;
@@ -75,7 +76,7 @@ final class QmpCommand implements Callable<Integer> {
         Path file = Path.of(args.get(2)).toAbsolutePath();
         a.put("filename", file.toString());
         qmp.execute("memsave", a);
-        System.out.println(args.get(1) + " bytes of guest memory at " + args.get(0) + " saved to " + file);
+        spec.commandLine().getOut().println(args.get(1) + " bytes of guest memory at " + args.get(0) + " saved to " + file);
     }
 
     private JsonNode arguments() {

@@ -30,8 +30,8 @@ final class RootfsImages {
     }
 
     /** The profile's default image ({@code --rootfs debian}), built on first use. */
-    static Path defaultImage(CacheDir cache, MachineProfile p) throws InterruptedException {
-        try (StatusLine status = new StatusLine()) {
+    static Path defaultImage(CacheDir cache, MachineProfile p, java.io.PrintWriter err) throws InterruptedException {
+        try (StatusLine status = new StatusLine(err)) {
             return builder(cache, status::show).build(defaultSpec(cache, p));
         }
     }

@@ -1,6 +1,7 @@
 package org.kforge.cli;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,42 +18,45 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "ssh", mixinStandardHelpOptions = true,
-        description = {"A shell, or one command, on a running twin booted with --rootfs (the latest unless --run).",
+        description = {"A shell, or one command, on a running twin booted with --rootfs (the latest unless --run-dir).",
                 "kforge ssh -- uname -a: the command's output and exit status pass through."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"N:the command's (or the shell's) exit status", "2:no running boot with ssh, or a changed host key"})
 final class SshCommand implements Callable<Integer> {
-    @Option(names = "--run", paramLabel = "RUN", description = "run directory or name (default: the latest boot)")
-    String run;
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+    @picocli.CommandLine.Mixin
+    RunDirOption run = new RunDirOption();
     @Parameters(paramLabel = "COMMAND", description = "the command and its words (after --); none: an interactive shell")
     List<String> command = new ArrayList<>();
 
     @Override
     public Integer call() throws IOException, InterruptedException {
         CacheDir cache = CacheDir.fromEnvironment();
-        RunSession s = new RunRegistry(cache).running(run);
+        RunSession s = run.running();
         if (s.sshPort() == null || s.sshKnownHosts() == null) {
             throw KforgeException.badInput("the boot in " + s.runDir() + " has no ssh (it was not booted with --rootfs)",
                     "kforge boot --rootfs debian");
         }
         try (SshTarget t = SshTarget.login("127.0.0.1", s.sshPort(), "root", RootfsImages.key(cache),
                 new KnownHost(Path.of(s.sshKnownHosts())), Duration.ofSeconds(10))) {
-            if (!command.isEmpty()) return t.exec(String.join(" ", command), System.out, System.err, null);
-            return shell(t);
+            OutputStream out = new WriterOutputStream(spec.commandLine().getOut());
+            OutputStream err = new WriterOutputStream(spec.commandLine().getErr());
+            if (!command.isEmpty()) return t.exec(String.join(" ", command), out, err, null);
+            return shell(t, out, err);
         }
     }
 
     /** The local terminal in raw mode while the remote PTY has it, as ssh(1) does; restored after. */
-    private static int shell(SshTarget t) throws IOException, InterruptedException {
+    private static int shell(SshTarget t, OutputStream out, OutputStream err) throws IOException, InterruptedException {
         String term = System.getenv().getOrDefault("TERM", "vt100");
-        if (System.console() == null) return t.shell(System.in, System.out, System.err, term, 80, 24);
+        if (System.console() == null) return t.shell(System.in, out, err, term, 80, 24);
         String saved = stty("-g").strip();
         String[] size = stty("size").strip().split("\\s+");
         int rows = size.length == 2 ? Integer.parseInt(size[0]) : 24;
         int cols = size.length == 2 ? Integer.parseInt(size[1]) : 80;
         stty("raw", "-echo");
         try {
-            return t.shell(System.in, System.out, System.err, term, cols, rows);
+            return t.shell(System.in, out, err, term, cols, rows);
         } finally {
             if (!saved.isEmpty()) stty(saved);
         }

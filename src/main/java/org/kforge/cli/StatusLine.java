@@ -1,19 +1,20 @@
 package org.kforge.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /**
  * One status line on stderr for long work: rewritten in place on a terminal (with the time so far,
  * ticking), one line per change in a log or a pipe.
  */
 final class StatusLine implements AutoCloseable {
-    private final PrintStream err = System.err;
+    private final PrintWriter err;
     private final boolean terminal = System.console() != null;
     private final long start = System.nanoTime();
     private final Thread ticker;
     private volatile String text = "";
 
-    StatusLine() {
+    StatusLine(PrintWriter err) {
+        this.err = err;
         ticker = new Thread(() -> {
             try {
                 while (true) {
@@ -34,6 +35,7 @@ final class StatusLine implements AutoCloseable {
             draw();
         } else {
             err.println("kforge: " + line);
+            err.flush();
         }
     }
 

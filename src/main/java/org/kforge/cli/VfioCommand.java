@@ -20,27 +20,28 @@ import picocli.CommandLine.Parameters;
 @Command(name = "vfio", mixinStandardHelpOptions = true, description = "Can a PCI device be passed through with vfio-pci, and how.",
         subcommands = {VfioCommand.Check.class, VfioCommand.Bind.class})
 final class VfioCommand {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Command(name = "check", mixinStandardHelpOptions = true, description = "One verdict, ready or not, with every reason in order.",
             exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:ready", "1:not ready", "2:bad input"})
     static final class Check implements Callable<Integer> {
         @Mixin PciSource src;
         @Parameters(paramLabel = "BDF") String bdf;
-        @Option(names = "--json") boolean json;
+        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
             SysfsSnapshot sys = src.open();
             VfioCheck.Verdict v = VfioCheck.run(sys, Bdf.parse(bdf));
-            if (json) {
+            if (Main.json(spec)) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("bdf", v.bdf().toString());
                 m.put("ready", v.ready());
                 m.put("findings", v.findings().stream().map(f -> Map.of("level", f.level().name().toLowerCase(), "topic", f.topic(),
                         "text", f.text())).toList());
-                System.out.println(PciSource.json(m));
+                spec.commandLine().getOut().println(PciSource.json(m));
             } else {
-                System.out.println(render(sys, v, src));
+                spec.commandLine().getOut().println(render(sys, v, src));
             }
             return v.ready() ? ExitCode.OK : 1;
         }
@@ -56,6 +57,7 @@ final class VfioCommand {
     @Command(name = "bind", mixinStandardHelpOptions = true, description = "Print the sysfs steps that give a device to vfio-pci; --yes performs them.",
             exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:bound (or plan printed)", "1:vfio check says not ready", "2:bad input"})
     static final class Bind implements Callable<Integer> {
+        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
         @Mixin PciSource src;
         @Parameters(paramLabel = "BDF") String bdf;
         @Option(names = "--yes", description = "perform the steps") boolean yes;
@@ -66,20 +68,20 @@ final class VfioCommand {
             PciDevice d = sys.device(Bdf.parse(bdf));
             VfioCheck.Verdict v = VfioCheck.run(sys, d.bdf());
             VfioBindPlan plan = VfioBindPlan.of(d);
-            System.out.println("steps to bind " + d.bdf() + " to vfio-pci:");
-            for (VfioBindPlan.Step st : plan.steps()) System.out.println("  " + st.shell() + "    # " + st.why());
+            spec.commandLine().getOut().println("steps to bind " + d.bdf() + " to vfio-pci:");
+            for (VfioBindPlan.Step st : plan.steps()) spec.commandLine().getOut().println("  " + st.shell() + "    # " + st.why());
             if (!v.ready()) {
-                System.out.println(render(sys, v, src));
-                System.out.println("nothing done: vfio check says not ready");
+                spec.commandLine().getOut().println(render(sys, v, src));
+                spec.commandLine().getOut().println("nothing done: vfio check says not ready");
                 return 1;
             }
             if (!yes) {
-                System.out.println("nothing done: add --yes to perform them");
+                spec.commandLine().getOut().println("nothing done: add --yes to perform them");
                 return ExitCode.OK;
             }
             if (!sys.isLive()) throw KforgeException.badInput("cannot bind in " + sys.source() + ": only the live /sys can be changed", null);
             plan.perform(sys);
-            System.out.println("bound " + d.bdf() + " to vfio-pci");
+            spec.commandLine().getOut().println("bound " + d.bdf() + " to vfio-pci");
             return ExitCode.OK;
         }
     }

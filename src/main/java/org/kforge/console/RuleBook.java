@@ -1,8 +1,6 @@
 package org.kforge.console;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -97,7 +95,7 @@ public final class RuleBook {
     public static synchronized RuleBook builtIn() {
         if (builtIn != null) return builtIn;
         try (InputStream in = RuleBook.class.getClassLoader().getResourceAsStream("console/rules.yaml")) {
-            RulesFile file = new ObjectMapper(new YAMLFactory()).readValue(in, RulesFile.class);
+            RulesFile file = org.kforge.Json.yamlData().readValue(in, RulesFile.class);
             List<Rule> out = new ArrayList<>();
             for (RuleData d : file.milestones()) out.add(d.toRule(Rule.Kind.MILESTONE));
             if (file.benign() != null) {

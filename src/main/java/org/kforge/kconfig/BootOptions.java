@@ -2,7 +2,6 @@ package org.kforge.kconfig;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,7 +27,7 @@ public final class BootOptions {
     }
 
     public static BootOptions builtIn() {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        ObjectMapper yaml = org.kforge.Json.yamlData();
         try (InputStream in = BootOptions.class.getResourceAsStream("/kconfig/boot-options.yaml")) {
             return new BootOptions(yaml.readValue(in, new TypeReference<Map<String, Object>>() { }), yaml);
         } catch (IOException e) {

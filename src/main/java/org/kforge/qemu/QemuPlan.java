@@ -4,8 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** A QEMU command line as a value: each option with the one-line reason it is there. */
-public record QemuPlan(String binary, List<Option> options) {
+/**
+ * A QEMU command line as a value: each option with the one-line reason it is there, and the directory
+ * QEMU runs in ({@code workDir}, null for kforge's own), against which its relative paths resolve.
+ */
+public record QemuPlan(String binary, List<Option> options, java.nio.file.Path workDir) {
+
+    public QemuPlan(String binary, List<Option> options) {
+        this(binary, options, null);
+    }
+
+    /** The same command, run in {@code dir}. */
+    public QemuPlan in(java.nio.file.Path dir) {
+        return new QemuPlan(binary, options, dir);
+    }
 
     /** One option and its value(s), e.g. {@code -machine virt}, with why. */
     public record Option(List<String> words, String reason) {

@@ -55,7 +55,9 @@ public final class QemuSession implements AutoCloseable {
         java.time.Instant wall = java.time.Instant.now();
         long start = System.nanoTime();
         try {
-            p = new ProcessBuilder(plan.argv()).start();
+            ProcessBuilder pb = new ProcessBuilder(plan.argv());
+            if (plan.workDir() != null) pb.directory(plan.workDir().toFile());
+            p = pb.start();
         } catch (IOException e) {
             throw KforgeException.hostMissing(plan.binary() + " is not installed", "apt-get install " + qemuPackage);
         }

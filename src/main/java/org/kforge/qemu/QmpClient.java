@@ -19,7 +19,7 @@ import java.nio.file.Path;
  * negotiates capabilities, then runs commands one at a time, skipping asynchronous events.
  */
 public final class QmpClient implements Closeable {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = org.kforge.Json.wire();
     private final SocketChannel channel;
     private final BufferedReader in;
     private final OutputStream out;

@@ -1,7 +1,6 @@
 package org.kforge.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -13,7 +12,7 @@ import org.kforge.console.Verdict;
 
 /** What {@code kforge doctor} prints: a human summary, or JSON (schema in docs/doctor.md). */
 public final class DoctorReport {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = org.kforge.Json.json();
 
     private DoctorReport() {
     }

@@ -1,25 +1,18 @@
 package org.kforge.cli;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 
-/** Runs kforge in-process and keeps what it printed, like a user at a terminal would see it. */
+/**
+ * Runs kforge in-process and keeps what it printed, like a user at a terminal would see it: through
+ * picocli's out and err streams, never by swapping System.out.
+ */
 public record CliRun(int exitCode, String out, String err) {
 
-    public static synchronized CliRun of(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int rc = Main.run(args);
-            return new CliRun(rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    public static CliRun of(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int rc = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new CliRun(rc, out.toString(), err.toString());
     }
 }

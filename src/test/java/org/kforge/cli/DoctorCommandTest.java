@@ -60,12 +60,6 @@ class DoctorCommandTest {
     @Test
     void compareNeedsTwoLogs() {
         assertThat(CliRun.of("compare", "a.log").exitCode()).isEqualTo(2);
-        assertThat(CliRun.of("compare", "--boot", "x").exitCode()).isEqualTo(2);
-    }
-
-    @Test
-    void bootArgumentsSplitLikeAShell() {
-        assertThat(CompareCommand.words("--append \"quiet nokaslr\" --profile qemu-virt-arm64"))
-                .containsExactly("--append", "quiet nokaslr", "--profile", "qemu-virt-arm64");
+        assertThat(CliRun.of("compare", "--job", "x.json").exitCode()).isEqualTo(2);
     }
 }

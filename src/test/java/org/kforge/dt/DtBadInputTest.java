@@ -64,7 +64,7 @@ class DtBadInputTest {
     void commandsWorkOnAGoodFile() throws Exception {
         String dtb = file("mini.dtb", SampleTrees.miniPi()).toString();
         assertThat(CliRun.of("dt", "translate", dtb, "serial0").out()).endsWith("CPU physical address: 0xfe201000\n");
-        assertThat(CliRun.of("dt", "translate", dtb, "serial0", "1", "--json").out()).contains("\"cpuAddress\" : \"0xfe201400\"");
+        assertThat(CliRun.of("dt", "translate", dtb, "serial0", "1", "--json").out()).contains("\"cpu_address\" : \"0xfe201400\"");
         assertThat(CliRun.of("dt", "find", dtb, "--compatible", "arm,primecell").out()).isEqualTo("/soc/serial@7e201000\n");
         assertThat(CliRun.of("dt", "find", dtb, "--phandle", "0x25").out()).isEqualTo("/pcie@7d500000\n");
         assertThat(CliRun.of("dt", "find", dtb, "--alias", "pcie0").out()).isEqualTo("/pcie@7d500000\n");

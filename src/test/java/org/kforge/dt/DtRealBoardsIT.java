@@ -40,7 +40,7 @@ class DtRealBoardsIT {
         assertThat(v.windows()).containsExactly(new DmaRange(0, 0, 0xc0000000L));
         assertThat(v.busDiffersFromCpu()).isFalse();
         assertThat(CliRun.of("dt", "dma", RealDtbs.cm4().toString(), "pcie0", "--json").out())
-                .contains("\"busStart\" : \"0x0\"").contains("\"size\" : \"0xc0000000\"").contains("\"warning\" : null");
+                .contains("\"bus_start\" : \"0x0\"").contains("\"size\" : \"0xc0000000\"").contains("\"warning\" : null");
     }
 
     @Test

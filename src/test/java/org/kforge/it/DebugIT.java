@@ -50,16 +50,16 @@ class DebugIT {
 
         JsonNode session = new ObjectMapper().readTree(run.resolve("session.json").toFile());
         long startKernel = SystemMap.read(Path.of(session.get("symbols").asText())).address("start_kernel");
-        Kforge brk = Kforge.run("debug", "break", "start_kernel", "--run", run.toString());
+        Kforge brk = Kforge.run("debug", "break", "start_kernel", "--run-dir", run.toString());
         assertThat(brk.out()).contains("<start_kernel>");
-        Kforge cont = Kforge.run("debug", "continue", "--timeout", "120", "--run", run.toString());
+        Kforge cont = Kforge.run("debug", "continue", "--timeout", "120", "--run-dir", run.toString());
         assertThat(cont.exitCode()).as(cont.toString()).isZero();
         assertThat(cont.out()).contains("pc 0x" + Long.toHexString(startKernel) + " <start_kernel>");
 
-        Kforge mem = Kforge.run("debug", "mem", "start_kernel", "16", "--run", run.toString());
+        Kforge mem = Kforge.run("debug", "mem", "start_kernel", "16", "--run-dir", run.toString());
         assertThat(mem.out()).startsWith(Long.toHexString(startKernel) + ":");
 
-        assertThat(Kforge.run("debug", "continue", "--run", run.toString()).out()).contains("running");
+        assertThat(Kforge.run("debug", "continue", "--run-dir", run.toString()).out()).contains("running");
         assertThat(boot.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(boot.exitValue()).as(Files.readString(tmp.resolve("boot.log"))).isZero();
         assertThat(run.resolve("console.log")).content().contains("kforge-init: ready");
@@ -68,17 +68,17 @@ class DebugIT {
     @Test
     void qmpListsTheDevicesTheGuestSees() throws Exception {
         Path run = startBoot("--device", "nec-usb-xhci", "--exec", "sleep 120");
-        Kforge pci = Kforge.run("qmp", "--run", run.toString(), "pci");
+        Kforge pci = Kforge.run("qmp", "--run-dir", run.toString(), "pci");
         assertThat(pci.exitCode()).as(pci.toString()).isZero();
         assertThat(pci.out()).contains("USB controller [0c03]: [1033:0194]")
                 .as("a busybox boot carries no NIC").doesNotContain("Ethernet controller");
-        assertThat(Kforge.run("qmp", "--run", run.toString(), "stop").out()).contains("stopped");
-        assertThat(Kforge.run("qmp", "--run", run.toString(), "status").out().strip()).isEqualTo("paused");
-        assertThat(Kforge.run("qmp", "--run", run.toString(), "cont").out()).contains("running");
-        Kforge bad = Kforge.run("qmp", "--run", run.toString(), "no-such-command");
+        assertThat(Kforge.run("qmp", "--run-dir", run.toString(), "stop").out()).contains("stopped");
+        assertThat(Kforge.run("qmp", "--run-dir", run.toString(), "status").out().strip()).isEqualTo("paused");
+        assertThat(Kforge.run("qmp", "--run-dir", run.toString(), "cont").out()).contains("running");
+        Kforge bad = Kforge.run("qmp", "--run-dir", run.toString(), "no-such-command");
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("no-such-command").doesNotContain("Exception");
-        Kforge.run("qmp", "--run", run.toString(), "quit");
+        Kforge.run("qmp", "--run-dir", run.toString(), "quit");
         assertThat(boot.waitFor(30, TimeUnit.SECONDS)).isTrue();
     }
 }

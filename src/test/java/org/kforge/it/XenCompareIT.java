@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +18,10 @@ class XenCompareIT {
 
     @Test
     void linesOnlyUnderXenAreGroupedAndTimestampsAreNoNoise() throws Exception {
-        Kforge k = Kforge.run("compare", "--json", "--boot", "--profile qemu-virt-arm64", "--boot", "--profile qemu-virt-arm64-xen");
+        Path dir = Files.createTempDirectory("kforge-xen-compare");
+        Path bare = Files.writeString(dir.resolve("bare.yaml"), "schema_version: 1\nprofile: qemu-virt-arm64\n");
+        Path xen = Files.writeString(dir.resolve("xen.yaml"), "schema_version: 1\nprofile: qemu-virt-arm64-xen\n");
+        Kforge k = Kforge.run("compare", "--json", "--job", bare.toString(), "--job", xen.toString());
         assertThat(k.exitCode()).as(k.toString()).isEqualTo(1); // they differ
         JsonNode c = new ObjectMapper().readTree(k.out());
         JsonNode onlyXen = c.get("only_in_b");

@@ -1,0 +1,57 @@
+package org.kforge;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The one way kforge reads and writes JSON and YAML: snake_case names (as result.json documents),
+ * indented output. Every --json and every file kforge writes goes through these.
+ */
+public final class Json {
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .build();
+    /** kforge's own data files (profiles, rules): names as written in them. */
+    private static final ObjectMapper YAML_DATA = YAMLMapper.builder().build();
+    /** A protocol's JSON on the wire (QMP): one line, names as the protocol spells them. */
+    private static final ObjectMapper WIRE = JsonMapper.builder().build();
+
+    private Json() {
+    }
+
+    /** JSON, snake_case, indented; unknown fields on reading are an error. */
+    public static ObjectMapper json() {
+        return JSON;
+    }
+
+    /** YAML with the same names as {@link #json()}. */
+    public static ObjectMapper yaml() {
+        return YAML;
+    }
+
+    /** YAML for kforge's own data files under resources (their names are kept as written). */
+    public static ObjectMapper yamlData() {
+        return YAML_DATA;
+    }
+
+    /** JSON on a wire protocol's terms (QMP): compact, names untouched. */
+    public static ObjectMapper wire() {
+        return WIRE;
+    }
+
+    /** A value as indented JSON text. */
+    public static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot render JSON: " + e.getMessage(), e);
+        }
+    }
+}
