@@ -1,6 +1,13 @@
 package org.kforge.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.kforge.KforgeException;
+import org.kforge.console.ConsoleText;
+import org.kforge.jtag.ChainCheck;
+import org.kforge.jtag.ChainVerdict;
+import org.kforge.jtag.ConfigTxt;
 import org.kforge.jtag.JtagBoardFile;
 import org.kforge.jtag.OpenOcdPlanner;
 import org.kforge.qemu.QemuPlan;
@@ -9,20 +16,32 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Start OpenOCD with the board's files, read the JTAG scan chain over its TCL port, and say whether the SoC answered.")
+        description = "Start OpenOCD with the board's files, read the JTAG scan chain over its TCL port, and say whether the SoC's DAP answered."
+                + " Exit 0: it did; 1: something else or nothing answered; 3: no adapter.")
 final class JtagCheckCommand implements Callable<Integer> {
     @ParentCommand JtagCommand parent;
     @Option(names = "--dry-run", description = "print the openocd command (a reason per option) and do nothing")
     boolean dryRun;
+    @Option(names = "--config-txt", paramLabel = "FILE", description = "the board's config.txt: check it says enable_jtag_gpio=1")
+    Path configTxt;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         JtagBoardFile.Board board = parent.select();
         QemuPlan plan = OpenOcdPlanner.plan(board.jtag());
+        if (configTxt != null && !Files.isRegularFile(configTxt)) {
+            throw KforgeException.badInput("--config-txt " + configTxt + ": no such file", "give the board's config.txt (its boot partition)");
+        }
         if (dryRun) {
             JtagText.printPlan(board, plan);
             return ExitCode.OK;
         }
-        return ExitCode.OK;
+        System.err.println("kforge: " + plan.commandLine());
+        ChainVerdict v = ChainCheck.run(board.jtag(), plan, configTxt == null ? null : ConfigTxt.read(configTxt),
+                msg -> System.err.println("kforge: " + msg));
+        System.out.println((v.exitCode() == 0 ? "OK: " : "FAILED: ") + ConsoleText.printable(v.headline()));
+        for (String note : v.notes()) System.out.println("  note: " + ConsoleText.printable(note));
+        if (v.fix() != null) System.out.println("  fix: " + v.fix());
+        return v.exitCode();
     }
 }
