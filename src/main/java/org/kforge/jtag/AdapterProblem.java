@@ -25,8 +25,8 @@ public final class AdapterProblem {
                     "check the board's jtag target/adapter config (Debian's files: /usr/share/openocd/scripts)");
         }
         if ((m = NO_DRIVER.matcher(log)).find()) {
-            return KforgeException.hostMissing("this openocd has no " + m.group(1) + " adapter driver (Debian builds it only for ARM hosts)",
-                    "run kforge jtag on the Raspberry Pi wired as the adapter, or use an FTDI probe (adapter kind: ftdi)");
+            return KforgeException.hostMissing("this openocd was built without the " + m.group(1) + " adapter driver (Debian's amd64 openocd 0.12 has none)",
+                    "run kforge jtag on the Raspberry Pi wired as the adapter with an openocd that has it, or use adapter kind sysfsgpio or ftdi");
         }
         if ((m = BUSY_PORT.matcher(log)).find()) {
             return busyPort(Integer.parseInt(m.group(2)));
