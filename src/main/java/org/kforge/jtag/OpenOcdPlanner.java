@@ -30,7 +30,7 @@ public final class OpenOcdPlanner {
                 "transport select jtag"));
         o.add(c(s.cores() + " Cortex-A72 cores to create (target/bcm2711.cfg reads CHIPCORES)", "set CHIPCORES " + s.cores()));
         if (s.smp()) {
-            o.add(c("one gdb port for all cores, one gdb thread per core (target smp); without it each core takes a port",
+            o.add(c("one gdb port for all cores (target smp); without it each core takes a port of its own",
                     "set USE_SMP 1"));
         }
         if (s.idcode() != JtagSpec.BCM2711_DAP) {
@@ -42,6 +42,10 @@ public final class OpenOcdPlanner {
         if (s.target().equals(SHIPPED_TARGET)) {
             o.add(c("the MEM-AP target " + s.chip() + ".ap is created first and would take gdb port " + s.ports().gdb()
                     + "; the cores get it instead", s.chip() + ".ap configure -gdb-port disabled"));
+            for (int core = 0; s.smp() && core < s.cores(); core++) {
+                o.add(c("core " + core + " is gdb thread " + (core + 1) + " (hwthread: OpenOCD's one-thread-per-core view of an SMP target)",
+                        s.chip() + ".cpu" + core + " configure -rtos hwthread"));
+            }
         }
         o.add(c("TCK in kHz, after the target file, which sets 4000 itself; slow enough for jumper wires",
                 "adapter speed " + s.speedKhz()));

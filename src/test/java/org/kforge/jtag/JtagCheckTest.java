@@ -43,8 +43,18 @@ class JtagCheckTest {
     }
 
     @Test
-    void withDebiansBcm2711CfgTheChainIsReadAndTheSilentDapNamed() throws Exception {
+    void withDebiansBcm2711CfgAndADebugPortOpenocdStaysUpAndAnswersOverTcl() throws Exception {
         try (FakeJtagChip chip = FakeJtagChip.answering(FakeJtagChip.BCM2711_DAP)) {
+            CliRun run = check(chip, "target/bcm2711.cfg");
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(run.out()).isEqualTo("OK: the 0x4ba00477 (BCM2711 DAP) is on the chain: bcm2711.cpu answered 0x4ba00477\n");
+            assertThat(run.err()).contains("reading the scan chain over openocd's TCL port");
+        }
+    }
+
+    @Test
+    void withDebiansBcm2711CfgTheChainIsReadAndTheSilentDapNamed() throws Exception {
+        try (FakeJtagChip chip = FakeJtagChip.idcodeOnly(FakeJtagChip.BCM2711_DAP)) {
             CliRun run = check(chip, "target/bcm2711.cfg");
             assertThat(run.exitCode()).as(run.toString()).isZero();
             assertThat(run.out()).startsWith("OK: the 0x4ba00477 (BCM2711 DAP) is on the chain: bcm2711.cpu answered 0x4ba00477\n")
@@ -64,7 +74,7 @@ class JtagCheckTest {
 
     @Test
     void idcode12345678IsNoIdcodeAndSaidSo() throws Exception {
-        try (FakeJtagChip chip = FakeJtagChip.answering(0x12345678L)) {
+        try (FakeJtagChip chip = FakeJtagChip.idcodeOnly(0x12345678L)) {
             CliRun run = check(chip, "target/bcm2711.cfg");
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
             assertThat(run.out()).startsWith("FAILED: bcm2711.cpu answered 0x12345678, which is no IDCODE (bit 0 is 0),"
