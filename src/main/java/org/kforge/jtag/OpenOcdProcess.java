@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.kforge.KforgeException;
 import org.kforge.qemu.QemuPlan;
@@ -15,6 +17,7 @@ import org.kforge.qemu.QemuPlan;
  * shutdown hook on Ctrl-C or SIGTERM, so no openocd outlives the kforge that started it.
  */
 public final class OpenOcdProcess implements AutoCloseable {
+    private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
     private final Process process;
     private final Path log;
     private final Thread onExit;
@@ -29,7 +32,7 @@ public final class OpenOcdProcess implements AutoCloseable {
     public static OpenOcdProcess start(QemuPlan plan, Path log) {
         Process p;
         try {
-            p = new ProcessBuilder(plan.argv()).redirectErrorStream(true).redirectOutput(log.toFile())
+            p = new ProcessBuilder(withParentDeathSignal(plan.argv())).redirectErrorStream(true).redirectOutput(log.toFile())
                     .redirectInput(ProcessBuilder.Redirect.PIPE).start();
         } catch (IOException e) {
             throw KforgeException.hostMissing(plan.binary() + " is not installed", "apt-get install " + OpenOcdPlanner.PACKAGE);
@@ -37,6 +40,17 @@ public final class OpenOcdProcess implements AutoCloseable {
         OpenOcdProcess o = new OpenOcdProcess(p, log);
         Runtime.getRuntime().addShutdownHook(o.onExit);
         return o;
+    }
+
+    /**
+     * Even a kforge killed with SIGKILL (no shutdown hook runs) takes openocd along: util-linux's setpriv
+     * (Essential in Debian) sets the parent-death signal (prctl PR_SET_PDEATHSIG) and execs openocd as is.
+     */
+    static List<String> withParentDeathSignal(List<String> argv) {
+        if (!Files.isExecutable(SETPRIV)) return argv;
+        List<String> wrapped = new ArrayList<>(List.of(SETPRIV.toString(), "--pdeathsig", "TERM", "--"));
+        wrapped.addAll(argv);
+        return wrapped;
     }
 
     /**
