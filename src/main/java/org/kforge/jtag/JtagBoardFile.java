@@ -50,7 +50,7 @@ public final class JtagBoardFile {
     @SuppressWarnings("unchecked")
     private static Board board(Map<String, Object> raw, String where, Path dir) {
         Object jtag = raw.get("jtag");
-        if (jtag != null && !(jtag instanceof Map)) throw KforgeException.badInput(where + ": jtag must be a map", null);
+        if (jtag != null && !(jtag instanceof Map)) throw KforgeException.badInput(where + ": jtag must be a map", "see boards/rpi4.yaml for its keys");
         JtagSpec spec = JtagSpec.fromMap((Map<String, ?>) jtag, where);
         if (dir != null) spec = besides(spec, dir);
         Object name = raw.get("name");
