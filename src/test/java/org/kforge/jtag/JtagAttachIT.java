@@ -78,23 +78,23 @@ class JtagAttachIT {
 
     @Test
     void sigtermStopsOpenocdToo() throws Exception {
-        try (FakeJtagChip chip = FakeJtagChip.answering(FakeJtagChip.BCM2711_DAP)) {
-            long openocd = startAttach(OpenOcds.boardFile(tmp, chip.port(), "target/bcm2711.cfg"), tmp.resolve("run"));
-            attach.destroy();
-            assertThat(attach.waitFor(20, TimeUnit.SECONDS)).isTrue();
-            assertThat(ProcessHandle.of(openocd).map(ProcessHandle::isAlive).orElse(false)).isFalse();
-        }
+        killedKforgeTakesOpenocdAlong(false);
     }
 
     @Test
     void evenSigkillOfKforgeTakesOpenocdAlong() throws Exception {
+        killedKforgeTakesOpenocdAlong(true);
+    }
+
+    /** SIGTERM runs kforge's shutdown hook; SIGKILL runs nothing, and openocd's parent-death signal stops it. */
+    private void killedKforgeTakesOpenocdAlong(boolean sigkill) throws Exception {
         try (FakeJtagChip chip = FakeJtagChip.answering(FakeJtagChip.BCM2711_DAP)) {
             long openocd = startAttach(OpenOcds.boardFile(tmp, chip.port(), "target/bcm2711.cfg"), tmp.resolve("run"));
-            attach.destroyForcibly();
+            if (sigkill) attach.destroyForcibly(); else attach.destroy();
             assertThat(attach.waitFor(20, TimeUnit.SECONDS)).isTrue();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (ProcessHandle.of(openocd).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) Thread.sleep(100);
-            assertThat(ProcessHandle.of(openocd).map(ProcessHandle::isAlive).orElse(false)).as("openocd outlived a killed kforge").isFalse();
+            assertThat(ProcessHandle.of(openocd).map(ProcessHandle::isAlive).orElse(false)).as("openocd outlived kforge").isFalse();
         }
     }
 
