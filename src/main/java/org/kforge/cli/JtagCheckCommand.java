@@ -1,6 +1,11 @@
 package org.kforge.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.kforge.KforgeException;
@@ -24,6 +29,8 @@ final class JtagCheckCommand implements Callable<Integer> {
     boolean dryRun;
     @Option(names = "--config-txt", paramLabel = "FILE", description = "the board's config.txt: check it says enable_jtag_gpio=1")
     Path configTxt;
+    @Option(names = "--json", description = "print the verdict as JSON on stdout (board, command, exit, headline, notes, fix)")
+    boolean json;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -39,6 +46,21 @@ final class JtagCheckCommand implements Callable<Integer> {
         System.err.println("kforge: " + plan.commandLine());
         ChainVerdict v = ChainCheck.run(board.jtag(), plan, configTxt == null ? null : ConfigTxt.read(configTxt),
                 msg -> System.err.println("kforge: " + msg));
+        if (json) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("board", board.name());
+            out.put("command", plan.argv());
+            out.put("exit", v.exitCode());
+            out.put("headline", v.headline());
+            out.put("notes", v.notes());
+            out.put("fix", v.fix());
+            try {
+                System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            return v.exitCode();
+        }
         System.out.println((v.exitCode() == 0 ? "OK: " : "FAILED: ") + ConsoleText.printable(v.headline()));
         for (String note : v.notes()) System.out.println("  note: " + ConsoleText.printable(note));
         if (v.fix() != null) System.out.println("  fix: " + v.fix());

@@ -63,6 +63,19 @@ class JtagCheckTest {
     }
 
     @Test
+    void jsonForATool() throws Exception {
+        try (FakeJtagChip chip = FakeJtagChip.answering(0x5ba00477L)) {
+            CliRun run = check(chip, OpenOcds.TAP_ONLY, "--json");
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+            var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+            assertThat(json.get("exit").asInt()).isEqualTo(1);
+            assertThat(json.get("board").asText()).isEqualTo("fake-rpi4");
+            assertThat(json.get("command").get(0).asText()).isEqualTo("openocd");
+            assertThat(json.get("headline").asText()).startsWith("another chip answered: 0x5ba00477");
+        }
+    }
+
+    @Test
     void anotherChipSaysWhichOne() throws Exception {
         try (FakeJtagChip chip = FakeJtagChip.answering(0x5ba00477L)) {
             CliRun run = check(chip, OpenOcds.TAP_ONLY);
