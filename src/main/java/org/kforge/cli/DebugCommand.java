@@ -27,8 +27,11 @@ final class DebugCommand {
     /** --run-dir, shared by every debug command. */
     static final class RunOption {
         @Mixin RunDirOption run = new RunDirOption();
+        @Option(names = "--core", paramLabel = "N", description = "the CPU core to read and write (default: the one the stub reports, usually 0)")
+        Integer core;
 
         TwinDebugger attach() {
+            if (core != null && core < 0) throw KforgeException.badInput("--core " + core + " is negative", "cores count from 0");
             return TwinDebugger.attach(run.running());
         }
     }
@@ -41,6 +44,7 @@ final class DebugCommand {
     /** Attaches to the run's gdbstub, runs the action, detaches; protocol failures become one line. */
     static int attached(RunOption target, Action action) {
         try (TwinDebugger d = target.attach()) {
+            if (target.core != null) d.gdb().selectCore(target.core);
             return action.run(d);
         } catch (IOException e) {
             throw TwinDebugger.failed(e);

@@ -16,7 +16,8 @@ import picocli.CommandLine.ScopeType;
         description = "A workbench for Linux kernel bring-up on ARM boards and their QEMU twins.",
         subcommands = {ProfilesCommand.class, BootCommand.class, DoctorCommand.class, CompareCommand.class, DebugCommand.class,
                 GdbCommand.class, QmpCommand.class, DtCommand.class, ConfigCommand.class, BuildCommand.class,
-                PciCommand.class, VfioCommand.class, ImageCommand.class, SshCommand.class, CompletionCommand.class, CdsTrainingCommand.class,
+                PciCommand.class, VfioCommand.class, ImageCommand.class, JtagCommand.class, SshCommand.class, CompletionCommand.class,
+                CdsTrainingCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

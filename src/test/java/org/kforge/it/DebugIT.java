@@ -47,6 +47,13 @@ class DebugIT {
         Kforge regs = Kforge.run("debug", "regs", run.toString());
         assertThat(regs.exitCode()).as(regs.toString()).isZero();
         assertThat(regs.out()).contains("pc    0x40000000").contains("x30").contains("cpsr");
+        // per core: gdb thread N+1 is vCPU N (the same Hg that OpenOCD's hwthread answers for a board's cores)
+        Kforge core1 = Kforge.run("debug", "regs", "--core", "1", run.toString());
+        assertThat(core1.exitCode()).as(core1.toString()).isZero();
+        assertThat(core1.out()).contains("x30").contains("pc    0x");
+        Kforge noCore = Kforge.run("debug", "regs", "--core", "7", run.toString());
+        assertThat(noCore.exitCode()).as(noCore.toString()).isEqualTo(1);
+        assertThat(noCore.err()).contains("the stub has no core 7");
 
         JsonNode session = new ObjectMapper().readTree(run.resolve("session.json").toFile());
         long startKernel = SystemMap.read(Path.of(session.get("symbols").asText())).address("start_kernel");

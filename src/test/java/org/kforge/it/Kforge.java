@@ -58,9 +58,14 @@ public record Kforge(int exitCode, String out, String err, double seconds) {
 
     /** QEMU processes started by this JVM's kforge runs that are still running (none may be left behind). */
     public static long runningQemus() {
+        return running("qemu-system-aarch64");
+    }
+
+    /** Processes of this program started by this JVM's kforge runs that are still running. */
+    public static long running(String program) {
         byte[] mark = (TAG + "=" + TAG_VALUE).getBytes(StandardCharsets.UTF_8);
         return ProcessHandle.allProcesses()
-                .filter(h -> h.info().command().map(c -> c.endsWith("qemu-system-aarch64")).orElse(false))
+                .filter(h -> h.info().command().map(c -> c.endsWith("/" + program)).orElse(false))
                 .filter(h -> {
                     try {
                         byte[] env = Files.readAllBytes(Path.of("/proc", Long.toString(h.pid()), "environ"));

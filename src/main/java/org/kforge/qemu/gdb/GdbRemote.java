@@ -50,6 +50,19 @@ public final class GdbRemote implements Closeable {
         }
     }
 
+    /**
+     * Points later register and memory packets at one core ('Hg'): gdb thread N+1 is core N, both for
+     * QEMU's vCPUs and for OpenOCD's hwthread view of an SMP target.
+     */
+    public void selectCore(int core) throws IOException {
+        // asking for the thread list first makes OpenOCD's hwthread refresh it, as gdb does on connect
+        for (String list = rsp.request("qfThreadInfo"); list.startsWith("m"); list = rsp.request("qsThreadInfo")) {
+            // the list itself is not needed: thread N+1 is core N
+        }
+        String reply = rsp.request("Hg" + Integer.toHexString(core + 1));
+        if (!"OK".equals(reply)) throw new RspException("the stub has no core " + core + " (it answered '" + reply + "' to Hg)");
+    }
+
     /** The general registers ('g'), by name, as unsigned values (little-endian target). */
     public Map<String, BigInteger> registers() throws IOException {
         String hex = checked(rsp.request("g"));
