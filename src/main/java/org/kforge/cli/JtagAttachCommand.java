@@ -22,6 +22,7 @@ import picocli.CommandLine.ParentCommand;
         description = "Start OpenOCD for the board, check the chain, and hold its gdb server for kforge debug (this run becomes the latest),"
                 + " kforge gdb or gdb-multiarch; Ctrl-C stops OpenOCD.")
 final class JtagAttachCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
     @ParentCommand JtagCommand parent;
     @Option(names = "--dry-run", description = "print the openocd command (a reason per option) and the gdb line, and do nothing")
     boolean dryRun;
@@ -40,21 +41,21 @@ final class JtagAttachCommand implements Callable<Integer> {
         }
         QemuPlan plan = OpenOcdPlanner.plan(board.jtag());
         if (dryRun) {
-            JtagText.printPlan(board, plan);
-            System.out.println();
-            System.out.println(JtagText.gdbLine(board.jtag().ports().gdb(), vmlinux));
+            JtagText.printPlan(spec.commandLine().getOut(), board, plan);
+            spec.commandLine().getOut().println();
+            spec.commandLine().getOut().println(JtagText.gdbLine(board.jtag().ports().gdb(), vmlinux));
             return ExitCode.OK;
         }
         Path runDir = runDir(board.name());
-        System.err.println("kforge: " + plan.commandLine());
+        spec.commandLine().getErr().println("kforge: " + plan.commandLine());
         OpenOcdAttach.Attached a = OpenOcdAttach.start(board.jtag(), plan, runDir.resolve("openocd.log"),
-                msg -> System.err.println("kforge: " + msg));
+                msg -> spec.commandLine().getErr().println("kforge: " + msg));
         try {
             RunRegistry runs = new RunRegistry(CacheDir.fromEnvironment());
             new RunSession(runDir.toString(), ProcessHandle.current().pid(), null, a.gdbPort(), "jtag:" + board.name(), null, null,
                     systemMap == null ? null : systemMap.toAbsolutePath().toString(), null, null).write();
             if (out == null) runs.markLatest(runDir);
-            JtagText.printAttached(board, a, runDir, out == null, vmlinux);
+            JtagText.printAttached(spec.commandLine().getOut(), board, a, runDir, out == null, vmlinux);
             while (a.openocd().isAlive()) Thread.sleep(200);
             throw new KforgeException(1, "openocd exited: " + lastLine(a.openocd().output()), "see " + runDir.resolve("openocd.log"));
         } catch (IOException e) {

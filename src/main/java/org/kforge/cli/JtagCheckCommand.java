@@ -1,8 +1,5 @@
 package org.kforge.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,13 +21,12 @@ import picocli.CommandLine.ParentCommand;
         description = "Start OpenOCD with the board's files, read the JTAG scan chain over its TCL port, and say whether the SoC's DAP answered."
                 + " Exit 0: it did; 1: something else or nothing answered; 3: no adapter.")
 final class JtagCheckCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
     @ParentCommand JtagCommand parent;
     @Option(names = "--dry-run", description = "print the openocd command (a reason per option) and do nothing")
     boolean dryRun;
     @Option(names = "--config-txt", paramLabel = "FILE", description = "the board's config.txt: check it says enable_jtag_gpio=1")
     Path configTxt;
-    @Option(names = "--json", description = "print the verdict as JSON on stdout (board, command, exit, headline, notes, fix)")
-    boolean json;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -40,13 +36,13 @@ final class JtagCheckCommand implements Callable<Integer> {
             throw KforgeException.badInput("--config-txt " + configTxt + ": no such file", "give the board's config.txt (its boot partition)");
         }
         if (dryRun) {
-            JtagText.printPlan(board, plan);
+            JtagText.printPlan(spec.commandLine().getOut(), board, plan);
             return ExitCode.OK;
         }
-        System.err.println("kforge: " + plan.commandLine());
+        spec.commandLine().getErr().println("kforge: " + plan.commandLine());
         ChainVerdict v = ChainCheck.run(board.jtag(), plan, configTxt == null ? null : ConfigTxt.read(configTxt),
-                msg -> System.err.println("kforge: " + msg));
-        if (json) {
+                msg -> spec.commandLine().getErr().println("kforge: " + msg));
+        if (Main.json(spec)) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("board", board.name());
             out.put("command", plan.argv());
@@ -54,16 +50,12 @@ final class JtagCheckCommand implements Callable<Integer> {
             out.put("headline", v.headline());
             out.put("notes", v.notes());
             out.put("fix", v.fix());
-            try {
-                System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            spec.commandLine().getOut().println(org.kforge.Json.write(out));
             return v.exitCode();
         }
-        System.out.println((v.exitCode() == 0 ? "OK: " : "FAILED: ") + ConsoleText.printable(v.headline()));
-        for (String note : v.notes()) System.out.println("  note: " + ConsoleText.printable(note));
-        if (v.fix() != null) System.out.println("  fix: " + v.fix());
+        spec.commandLine().getOut().println((v.exitCode() == 0 ? "OK: " : "FAILED: ") + ConsoleText.printable(v.headline()));
+        for (String note : v.notes()) spec.commandLine().getOut().println("  note: " + ConsoleText.printable(note));
+        if (v.fix() != null) spec.commandLine().getOut().println("  fix: " + v.fix());
         return v.exitCode();
     }
 }

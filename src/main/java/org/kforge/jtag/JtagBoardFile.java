@@ -15,7 +15,7 @@ import org.kforge.KforgeException;
  * the user's ({@code --board-file}). The board registry replaces this class once boards are merged.
  */
 public final class JtagBoardFile {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper YAML = org.kforge.Json.yamlData();
 
     private JtagBoardFile() {
     }

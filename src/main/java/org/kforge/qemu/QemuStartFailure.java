@@ -70,7 +70,7 @@ public final class QemuStartFailure {
     }
 
     private static Table load() {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+        ObjectMapper yaml = org.kforge.Json.yamlData();
         try (InputStream in = QemuStartFailure.class.getResourceAsStream("/qemu/start-failures.yaml")) {
             return yaml.readValue(in, Table.class);
         } catch (IOException e) {
