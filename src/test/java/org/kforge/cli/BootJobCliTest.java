@@ -18,7 +18,7 @@ class BootJobCliTest {
     Path tmp;
 
     private List<String> base() throws Exception {
-        Path kernel = Files.write(tmp.resolve("Image"), new byte[64]);
+        Path kernel = org.kforge.qemu.FakeImages.arm64(tmp.resolve("Image"));
         Path disk = Files.write(tmp.resolve("my disk.img"), new byte[4096]);
         return List.of("boot", "--dry-run", "--json", "--accel", "tcg", "--kernel", kernel.toString(), "--disk", disk.toString(),
                 "--append", "root=/dev/vda rw quiet=\"a b\" it's", "--device", "nec-usb-xhci", "--machine", "iommu=smmuv3",
