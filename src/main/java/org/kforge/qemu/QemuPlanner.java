@@ -116,6 +116,7 @@ public final class QemuPlanner {
         o.add(opt("CPUs of the twin", "-smp", Integer.toString(q.smp())));
         o.add(opt("RAM of the twin: the /memory node", "-m", Integer.toString(q.memoryMiB())));
         o.add(opt("no window", "-display", "none"));
+        o.add(opt("no NIC: the tree of the machine alone (QEMU would otherwise add its default NIC and its ROM)", "-nic", "none"));
         return new QemuPlan(q.binary(), o);
     }
 
