@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
         description = {"Boot a kernel on a QEMU twin, watch its console and say what happened.",
                 "With no options: Debian's arm64 kernel and busybox on qemu-virt-arm64."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:booted (or the --exec command's status)", "1:the target failed (panic, no root, silence, timeout)",
+        exitCodeList = {"0:booted (or the --exec command's status; devices may have failed: --strict)", "1:the target failed (panic, no root, silence, timeout)",
                 "2:bad usage or bad input", "3:the host lacks something (the message names the package)"})
 final class BootCommand implements Callable<Integer> {
     @Option(names = {"-p", "--profile"}, description = "machine profile (kforge profiles lists them; default ${DEFAULT-VALUE})",
@@ -96,6 +96,8 @@ final class BootCommand implements Callable<Integer> {
     boolean dryRun;
     @Option(names = "--json", description = "print result.json on stdout (the console goes to stderr)")
     boolean json;
+    @Option(names = "--strict", description = "exit 1 for a booted system whose devices failed too")
+    boolean strict;
     @Option(names = {"-q", "--quiet"}, description = "do not echo the console")
     boolean quiet;
     @Option(names = "--refresh", description = "ask Debian for the newest kernel and busybox instead of the cached ones")
@@ -170,9 +172,9 @@ final class BootCommand implements Callable<Integer> {
         BootResult r = new TwinBoot(o, quiet ? line -> { } : human::println)
                 .withSsh(rb.guest(json ? System.err : System.out)).run(plan, symbols);
         ResultJson.write(r, plan.runDir().resolve("result.json"));
-        human.print(VerdictText.render(r.events(), r.verdict(), r.layer(), true));
+        human.print("\n" + VerdictText.render(r.events(), r.verdict(), true));
         human.println("  log: " + plan.runDir().resolve("console.log"));
         if (json) System.out.println(ResultJson.render(r));
-        return r.exitCode();
+        return r.exitCode(strict);
     }
 }
