@@ -41,6 +41,9 @@ public final class BootJudge {
     private Event guestHandoff;
     private boolean guestSpoke;
 
+    private static final String KERNEL = Rule.Layer.KERNEL.label();
+    private static final String DOM0_KERNEL = VerdictBuilder.DOM0_KERNEL;
+
     private BootJudge(RuleBook rules, Map<String, String> facts, Clock clock) {
         this.rules = rules;
         this.watcher = new ConsoleWatcher(rules, facts);
@@ -211,6 +214,10 @@ public final class BootJudge {
         }
         List<Event> events = watcher.events();
         Verdict verdict = VerdictBuilder.decide(events);
+        // dom0's lines may come before any of the hypervisor's (a capture started late): its lines anywhere say so
+        if (otherSource != null && otherSource.layer() == Rule.Layer.HYPERVISOR && KERNEL.equals(verdict.layer())) {
+            verdict = verdict.withLayer(DOM0_KERNEL);
+        }
         if (verdict.booted() && quietEnd && verdict.failures().isEmpty()) {
             verdict = verdict.withTitle("no failure found (the log ends before userspace: " + watcher.lastMessage().strip() + ")");
         }

@@ -33,6 +33,10 @@ public record Verdict(String outcome, boolean booted, Line firstBadLine, String 
         return new Verdict(outcome, booted, firstBadLine, newTitle, cause, fixes, layer, failures, notes);
     }
 
+    public Verdict withLayer(String newLayer) {
+        return new Verdict(outcome, booted, firstBadLine, title, cause, fixes, newLayer, failures, notes);
+    }
+
     /** 0 for a booted system (with --strict, only when nothing failed either), 1 for a failure. */
     public int exitCode(boolean strict) {
         return booted && !(strict && !failures.isEmpty()) ? 0 : 1;

@@ -86,6 +86,9 @@ public final class VerdictBuilder {
                 layer(failures.get(0), events), all, notes);
     }
 
+    /** The layer of a kernel failure under a hypervisor. */
+    static final String DOM0_KERNEL = "dom0 kernel";
+
     /** The outcome of a system that runs with failed parts. */
     static final String DEVICE_ERROR = "device-error";
 
@@ -117,7 +120,7 @@ public final class VerdictBuilder {
         if (l != Rule.Layer.KERNEL) return l.label();
         boolean underHypervisor = events.stream().anyMatch(e -> e.rule() != null && e.rule().layer() == Rule.Layer.HYPERVISOR
                 && !e.isFailure() && (cause.line() == 0 || e.line() > 0 && e.line() < cause.line()));
-        return underHypervisor ? "dom0 kernel" : "kernel";
+        return underHypervisor ? DOM0_KERNEL : l.label();
     }
 
     /** The first cause of one of two severities at or after a line (0: anywhere; run notes count too). */
