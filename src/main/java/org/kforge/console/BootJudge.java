@@ -224,13 +224,17 @@ public final class BootJudge {
         return new Diagnosis(source, bytes, watcher.lines(), events, watcher.dropped(), verdict, boots(events));
     }
 
+    /** Each boot's verdict from its own events (events are in line order; run notes, line 0, go to the last boot). */
     private List<Diagnosis.Boot> boots(List<Event> events) {
         List<Diagnosis.Boot> boots = new ArrayList<>();
+        List<Event> notes = events.stream().filter(e -> e.line() == 0).toList();
+        int next = 0;
         for (int i = 0; i < bootRanges.size(); i++) {
             int[] r = bootRanges.get(i);
-            boolean last = i == bootRanges.size() - 1;
-            List<Event> mine = events.stream()
-                    .filter(e -> e.line() >= r[0] && e.line() <= r[1] || e.line() == 0 && last).toList();
+            List<Event> mine = new ArrayList<>();
+            while (next < events.size() && events.get(next).line() > 0 && events.get(next).line() < r[0]) next++;
+            while (next < events.size() && events.get(next).line() > 0 && events.get(next).line() <= r[1]) mine.add(events.get(next++));
+            if (i == bootRanges.size() - 1) mine.addAll(notes);
             Verdict v = VerdictBuilder.decide(mine);
             if (v.booted() && r[2] == 0) {
                 v = new Verdict("incomplete", false, null, "no kernel output in this part of the log", "", List.of());

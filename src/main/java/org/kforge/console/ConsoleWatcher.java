@@ -42,6 +42,7 @@ public final class ConsoleWatcher {
     private byte[] lastSkipped = new byte[256];
     private int lastSkippedLength = -1;
     private boolean lastTimestamped;
+    private boolean prescanned;
     private Event terminal;
 
     public ConsoleWatcher(RuleBook rules, Map<String, String> facts) {
@@ -63,7 +64,9 @@ public final class ConsoleWatcher {
         lastStart = start;
         lastSkippedLength = -1;
         // the cheap look first: most lines hold no rule's literal and no report or clearer waits
-        boolean candidates = rules.candidates(printable, start, hits);
+        // skip() already looked at this line's bytes (no control bytes there: the same text): reuse its hits
+        boolean candidates = prescanned || rules.candidates(printable, start, hits);
+        prescanned = false;
         if (!candidates && open.isEmpty() && pending.isEmpty()) return List.of();
         String message = printable.substring(start);
         if (!open.isEmpty()) feedReports(message);
@@ -228,9 +231,12 @@ public final class ConsoleWatcher {
      * carried a printk timestamp.
      */
     synchronized int skip(ByteLine line) {
-        if (!open.isEmpty() || !pending.isEmpty()) return 0;
+        if (!open.isEmpty() || !pending.isEmpty() && mayConcernPending(line)) return 0;
         int start = ConsoleText.timestampEnd(line);
-        if (rules.candidates(line.buffer(), line.start() + start, line.start() + line.length(), hits) != 0) return 0;
+        if (rules.candidates(line.buffer(), line.start() + start, line.start() + line.length(), hits) != 0) {
+            prescanned = !line.hasControl();
+            return 0;
+        }
         lineNumber++;
         if (line.isBlank(start)) return 1;
         lastTimestamped = start > 0;
@@ -238,6 +244,20 @@ public final class ConsoleWatcher {
         System.arraycopy(line.buffer(), line.start(), lastSkipped, 0, line.length());
         lastSkippedLength = line.length();
         return lastTimestamped ? 2 : 1;
+    }
+
+    /** True when the line may clear or confirm a pending event: it holds one of its literals (expired ones are dropped). */
+    private boolean mayConcernPending(ByteLine line) {
+        for (int i = pending.size() - 1; i >= 0; i--) {
+            Pending p = pending.get(i);
+            if (lineNumber + 1 > p.untilLine()) {
+                pending.remove(i);
+                continue;
+            }
+            if (p.literals() == null) return true;
+            for (String lit : p.literals()) if (line.contains(lit)) return true;
+        }
+        return false;
     }
 
     /** True when the last non-blank line carried a printk timestamp (the kernel printed it). */
