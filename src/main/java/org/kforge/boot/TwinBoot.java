@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.kforge.KforgeException;
+import org.kforge.console.BootJudge;
 import org.kforge.console.ConsoleText;
 import org.kforge.console.ConsoleWatcher;
+import org.kforge.console.Diagnosis;
 import org.kforge.console.Event;
 import org.kforge.console.RuleBook;
 import org.kforge.console.Verdict;
-import org.kforge.console.VerdictBuilder;
 import org.kforge.image.InitramfsWriter;
 import org.kforge.qemu.KernelCommandLine;
 import org.kforge.qemu.QemuSession;
@@ -31,13 +32,7 @@ public final class TwinBoot {
     /** A clean poweroff of a systemd guest under TCG; after it, QMP quit. */
     private static final long POWEROFF_MILLIS = 30_000;
 
-    /** Xen's own console lines; under Xen, only the other lines show the kernel is talking. */
-    private static final String HYPERVISOR_PREFIX = "(XEN)";
-    /** Rules whose failure is the hypervisor's own (the rest of the (XEN) rules are about a domain). */
-    private static final java.util.Set<String> HYPERVISOR_RULES = java.util.Set.of("xen-panic", "xen-assert", "xen-trap");
-
     private final Consumer<String> echo;
-    private volatile boolean kernelSpoke;
     private GuestSsh ssh;
 
     public TwinBoot(Consumer<String> echo) {
@@ -60,29 +55,27 @@ public final class TwinBoot {
         writeInitramfs(plan);
         // QEMU starts first: its first line comes long after the rules are loaded, and the reader
         // thread waits for the watcher if it ever does not
-        java.util.concurrent.CompletableFuture<ConsoleWatcher> ready = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<BootJudge> ready = new java.util.concurrent.CompletableFuture<>();
         QemuSession session = QemuSession.start(plan.qemu(), plan.profile().qemu().packageName(),
                 plan.runDir().resolve("console.log"), plan.qmpSocket(), (line, t) -> {
-                    ready.join().accept(line, t);
-                    if (!kernelSpoke && !line.isBlank() && !ConsoleText.message(line).startsWith(HYPERVISOR_PREFIX)) {
-                        kernelSpoke = true;
-                    }
+                    ready.join().line(line, t);
                     echo.accept(ConsoleText.printable(line));
                 });
-        ConsoleWatcher watcher;
+        BootJudge judge;
         try {
-            watcher = new ConsoleWatcher(RuleBook.builtIn(), facts(plan));
+            judge = BootJudge.live(RuleBook.builtIn(), facts(plan), new BootJudge.Clock(seconds(plan.timeouts().silence()),
+                    seconds(plan.timeouts().hang()), seconds(plan.timeouts().boot())));
         } catch (RuntimeException e) {
             session.stop();
             throw e;
         }
-        ready.complete(watcher);
+        ready.complete(judge);
         writeSession(plan, symbols, ssh);
-        if (ssh != null && plan.sshPort() != null) ssh.start(plan.sshPort(), session, watcher);
+        if (ssh != null && plan.sshPort() != null) ssh.start(plan.sshPort(), session, judge.watcher());
         Thread onCtrlC = new Thread(session::stop, "kforge-stop-qemu");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         try {
-            watch(session, watcher, plan.timeouts());
+            watch(session, judge);
         } finally {
             if (ssh != null) ssh.close();
             session.stop();
@@ -93,56 +86,43 @@ public final class TwinBoot {
             }
         }
         double seconds = session.secondsSinceStart();
-        if (!session.anyOutput() && session.exitValue() != 0 && watcher.terminal() == null) {
+        if (!session.anyOutput() && session.exitValue() != 0 && judge.terminal() == null) {
             throw QemuStartFailure.explain(session.stderr());
         }
-        if (!kernelSpoke && watcher.terminal() == null) {
-            // QEMU ended (e.g. an init that powered off) and not one byte reached the console
-            noConsole(watcher, seconds, seconds);
-        } else if (watcher.terminal() == null && watcher.events().stream().noneMatch(VerdictBuilder::isReady)) {
-            watcher.note("incomplete", seconds, Map.of());
-        }
-        List<Event> events = watcher.events();
-        Verdict verdict = VerdictBuilder.decide(events);
-        Integer status = events.stream().filter(e -> e.id().equals("command-exit"))
+        Diagnosis d = judge.end(plan.runDir().resolve("console.log").toString(), 0, seconds, true);
+        Verdict verdict = d.verdict();
+        Integer status = d.events().stream().filter(e -> e.id().equals("command-exit"))
                 .map(e -> Integer.valueOf(e.facts().get("match1"))).findFirst().orElse(null);
         int exit = verdict.booted() ? (status == null ? 0 : status) : 1;
-        return new BootResult(plan, events, verdict, layer(plan, events, verdict), status, session.startedAt(), seconds, exit);
+        return new BootResult(plan, d.events(), verdict, status, session.startedAt(), seconds, exit);
     }
 
-    private void watch(QemuSession s, ConsoleWatcher w, BootTimeouts limits) throws InterruptedException {
-        // silence is measured on the kernel's own lines (under Xen, Xen talks first)
-        double silence = seconds(limits.silence());
-        double hang = seconds(limits.hang());
-        double timeout = seconds(limits.boot());
+    private void watch(QemuSession s, BootJudge judge) throws InterruptedException {
+        double lastSinceOutput = Double.MAX_VALUE;
+        double twinAtOutput = 0;
+        // a quiet console after a login prompt is a guest waiting for its user, not a hang
         while (true) {
             if (s.awaitExit(POLL_MILLIS)) return;
             s.flushPartial(300);
-            Event terminal = w.terminal();
+            Event terminal = judge.terminal();
             if (terminal != null) {
-                readTrace(s, w, terminal);
+                readTrace(s, judge, terminal);
                 return;
             }
-            double t = s.secondsSinceStart();
             if (ssh != null && ssh.refused() != null) throw ssh.refused();
             if (ssh != null && ssh.ready()) {
                 if (ssh.command() == null) continue; // up until the guest powers off or Ctrl-C
-                runOverSsh(s, w);
+                runOverSsh(s, judge.watcher());
                 return;
             }
-            if (!kernelSpoke && t >= silence) {
-                noConsole(w, t, silence);
-                return;
-            }
-            // a quiet console after a login prompt is a guest waiting for its user, not a hang
-            if (s.anyOutput() && s.secondsSinceOutput() >= hang && !(ssh != null && w.seen("login-prompt"))) {
-                w.note("hang", t, Map.of("quiet", fmt(hang)));
-                return;
-            }
-            if (t >= timeout) {
-                w.note("timeout", t, Map.of("timeout", fmt(timeout)));
-                return;
-            }
+            boolean waitingForUser = ssh != null && judge.watcher().seen("login-prompt");
+            // silence and hang count the twin's own time: a host busy with other work slows TCG, it does not hang it
+            double twin = s.twinSecondsSinceStart();
+            double sinceOutput = s.secondsSinceOutput();
+            if (sinceOutput < lastSinceOutput) twinAtOutput = twin - sinceOutput;
+            lastSinceOutput = sinceOutput;
+            double quiet = s.anyOutput() && !waitingForUser ? Math.min(sinceOutput, twin - twinAtOutput) : -1;
+            if (judge.tick(s.secondsSinceStart(), twin, quiet) != null) return;
         }
     }
 
@@ -160,29 +140,12 @@ public final class TwinBoot {
     }
 
     /** Keeps reading after a terminal line until the trace is in the log: its end marker, or quiet. */
-    private static void readTrace(QemuSession s, ConsoleWatcher w, Event terminal) throws InterruptedException {
+    private static void readTrace(QemuSession s, BootJudge judge, Event terminal) throws InterruptedException {
         double since = s.secondsSinceStart();
         while (s.secondsSinceStart() - since < TRACE_MAX_SECONDS) {
             if (s.awaitExit(POLL_MILLIS)) return;
-            if (w.lastMessage().startsWith("---[ end ") || s.secondsSinceOutput() >= TRACE_QUIET_SECONDS) return;
+            if (judge.lastMessage().startsWith("---[ end ") || s.secondsSinceOutput() >= TRACE_QUIET_SECONDS) return;
         }
-    }
-
-    private void noConsole(ConsoleWatcher w, double t, double silence) {
-        String asked = w.facts().get("cmdlineConsole");
-        String own = w.facts().get("console");
-        boolean wrong = asked != null && !asked.isEmpty() && !asked.split(",")[0].equals(own);
-        w.note(wrong ? "no-console-wrong-device" : "no-console", t, Map.of("silence", fmt(silence)));
-    }
-
-    /** Which layer failed: the hypervisor when a Xen rule is the cause, else the (dom0) kernel. */
-    private static String layer(BootPlan plan, List<Event> events, Verdict verdict) {
-        if (verdict.booted()) return null;
-        Event cause = VerdictBuilder.cause(events);
-        if (cause != null && HYPERVISOR_RULES.contains(cause.id())) {
-            return "hypervisor (" + plan.profile().hypervisor().name() + ")";
-        }
-        return plan.profile().hypervisor() != null ? "dom0 kernel" : "kernel";
     }
 
     private static Map<String, String> facts(BootPlan plan) {
@@ -223,7 +186,4 @@ public final class TwinBoot {
         return d == null ? Double.POSITIVE_INFINITY : d.toMillis() / 1000.0;
     }
 
-    static String fmt(double seconds) {
-        return seconds == Math.rint(seconds) ? Long.toString((long) seconds) : String.format("%.1f", seconds);
-    }
 }

@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
                 "--json: result.json on stdout (the console on stderr); with --dry-run, the plan as data.",
                 "With no options: Debian's arm64 kernel and busybox on qemu-virt-arm64."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:booted (or the --exec command's status)", "1:the target failed (panic, no root, silence, timeout)",
+        exitCodeList = {"0:booted (or the --exec command's status; devices may have failed: --strict)", "1:the target failed (panic, no root, silence, timeout)",
                 "2:bad usage or bad input", "3:the host lacks something (the message names the package)", "70:an internal error in kforge"})
 final class BootCommand implements Callable<Integer> {
     @CommandLine.Mixin
@@ -49,6 +49,8 @@ final class BootCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--dry-run", description = "print the plan (QEMU argv, a reason per option) and do nothing; with --json, as JSON")
     boolean dryRun;
+    @Option(names = "--strict", description = "exit 1 for a booted system whose devices failed too")
+    boolean strict;
     @Option(names = {"-q", "--quiet"}, description = "do not echo the console")
     boolean quiet;
     @Option(names = "--refresh", description = "ask Debian for the newest kernel and busybox instead of the cached ones")
@@ -120,9 +122,9 @@ final class BootCommand implements Callable<Integer> {
         BootResult r = new TwinBoot(quiet ? line -> { } : human::println)
                 .withSsh(rb.guest(json ? spec.commandLine().getErr() : spec.commandLine().getOut(), spec.commandLine().getErr())).run(plan, symbols);
         ResultJson.write(r, plan.runDir().resolve("result.json"));
-        human.print(VerdictText.render(r.events(), r.verdict(), r.layer(), true));
+        human.print("\n" + VerdictText.render(r.events(), r.verdict(), true));
         human.println("  log: " + plan.runDir().resolve("console.log"));
         if (json) spec.commandLine().getOut().println(ResultJson.render(r));
-        return r.exitCode();
+        return r.exitCode(strict);
     }
 }

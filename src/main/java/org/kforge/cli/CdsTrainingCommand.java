@@ -2,9 +2,8 @@ package org.kforge.cli;
 
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.kforge.console.ConsoleWatcher;
+import org.kforge.console.BootJudge;
 import org.kforge.console.RuleBook;
-import org.kforge.console.VerdictBuilder;
 import org.kforge.profile.ProfileRegistry;
 import picocli.CommandLine.Command;
 
@@ -18,10 +17,11 @@ final class CdsTrainingCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ProfileRegistry.builtIn().list();
-        ConsoleWatcher w = new ConsoleWatcher(RuleBook.builtIn(), Map.of("console", "ttyAMA0"));
-        w.accept("[    0.000000] Linux version 6.1.0 (kforge@training)", 0.1);
-        w.accept("kforge-init: ready", 0.2);
-        VerdictBuilder.decide(w.events());
+        BootJudge judge = BootJudge.live(RuleBook.builtIn(), Map.of("console", "ttyAMA0"), BootJudge.Clock.NONE);
+        judge.line("[    0.000000] Linux version 6.1.0 (kforge@training)", 0.1);
+        judge.line("kforge-init: ready", 0.2);
+        judge.tick(0.3, 0.1);
+        judge.end("training", 0, 0.3, true);
         org.kforge.Json.json().writeValueAsString(Map.of("outcome", "boot-ok"));
         Class.forName("org.kforge.qemu.QemuSession");
         Class.forName("org.kforge.qemu.QmpClient");

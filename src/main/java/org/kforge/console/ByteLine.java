@@ -30,6 +30,20 @@ final class ByteLine implements CharSequence {
         return true;
     }
 
+    /** True when the line holds {@code literal} (ASCII). */
+    boolean contains(String literal) {
+        int n = literal.length();
+        if (n == 0) return true;
+        char first = literal.charAt(0);
+        next:
+        for (int i = start, last = start + length - n; i <= last; i++) {
+            if (buf[i] != first) continue;
+            for (int j = 1; j < n; j++) if (buf[i + j] != literal.charAt(j)) continue next;
+            return true;
+        }
+        return false;
+    }
+
     byte[] buffer() {
         return buf;
     }

@@ -50,6 +50,7 @@ public final class ConsoleText {
     public static int timestampEnd(CharSequence s) {
         int guest = guestPrefixEnd(s);
         int end = bracket(s, guest, true);
+        if (end < 0) end = humanTime(s, guest);
         if (end < 0) return guest;
         int caller = bracket(s, end, false);
         if (caller > 0) end = caller;
@@ -57,14 +58,35 @@ public final class ConsoleText {
         return end;
     }
 
-    /** After "(XEN) DOM1: " (a dom0less guest's output on Xen's console, xen/drivers/char/console.c), or 0. */
+    /**
+     * After a hypervisor's relay prefix "(NAME) DOMn: " (a dom0less guest's output on Xen's console,
+     * xen/drivers/char/console.c), or 0.
+     */
     private static int guestPrefixEnd(CharSequence s) {
-        if (s.length() < 12 || s.charAt(0) != '(' || s.charAt(1) != 'X' || s.charAt(4) != ')') return 0;
-        if (s.charAt(5) != ' ' || s.charAt(6) != 'D' || s.charAt(7) != 'O' || s.charAt(8) != 'M') return 0;
-        int i = 9;
+        if (s.length() < 12 || s.charAt(0) != '(') return 0;
+        int i = 1;
+        while (i < s.length() && i < 10 && s.charAt(i) >= 'A' && s.charAt(i) <= 'Z') i++;
+        if (i == 1 || i + 5 >= s.length() || s.charAt(i) != ')' || s.charAt(i + 1) != ' ') return 0;
+        if (s.charAt(i + 2) != 'D' || s.charAt(i + 3) != 'O' || s.charAt(i + 4) != 'M') return 0;
+        i += 5;
+        int digits = i;
         while (i < s.length() && Character.isDigit(s.charAt(i))) i++;
-        if (i == 9 || i + 1 >= s.length() || s.charAt(i) != ':' || s.charAt(i + 1) != ' ') return 0;
+        if (i == digits || i + 1 >= s.length() || s.charAt(i) != ':' || s.charAt(i + 1) != ' ') return 0;
         return i + 2;
+    }
+
+    /** After "[Wed Jan 26 18:40:14 2022] " (dmesg -T, util-linux), or -1. */
+    private static int humanTime(CharSequence s, int from) {
+        int n = s.length();
+        if (from + 26 > n || s.charAt(from) != '[' || !Character.isUpperCase(s.charAt(from + 1))) return -1;
+        int colons = 0;
+        for (int i = from + 1; i < n && i < from + 34; i++) {
+            char c = s.charAt(i);
+            if (c == ']') return colons == 2 && i + 1 < n && s.charAt(i + 1) == ' ' ? i + 2 : -1;
+            if (c == ':') colons++;
+            else if (!Character.isLetterOrDigit(c) && c != ' ') return -1;
+        }
+        return -1;
     }
 
     private static int bracket(CharSequence s, int from, boolean time) {

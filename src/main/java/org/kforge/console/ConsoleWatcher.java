@@ -20,14 +20,19 @@ public final class ConsoleWatcher {
     /** Events kept in memory; a 1 GB log of repeated crashes must not fill the heap. */
     static final int MAX_EVENTS = 5000;
     private static final int MAX_OPEN = 8;
+    /** How far a confirming line may follow (a driver reports its failed probe soon after the firmware load). */
+    static final int CONFIRM_LINES = 400;
+
+    /** An event waiting for a line: {@code confirms} turns it into a failure, else it clears it; until a line number. */
+    private record Pending(int index, java.util.regex.Pattern pattern, List<String> literals, boolean confirms, int untilLine) {
+    }
 
     private final RuleBook rules;
     private final Map<String, String> facts;
     private final List<Event> events = new ArrayList<>();
     private final List<CrashReport> open = new ArrayList<>();
-    private final List<Integer> clearable = new ArrayList<>();
-    private final List<java.util.regex.Pattern> clearers = new ArrayList<>();
-    private final List<List<String>> clearerLiterals = new ArrayList<>();
+    /** Lines a later line may still clear (clearedBy) or confirm (confirmedBy). */
+    private final List<Pending> pending = new ArrayList<>();
     private final Set<String> contexts = new HashSet<>();
     private final BitSet hits = new BitSet();
     private int lineNumber;
@@ -37,6 +42,7 @@ public final class ConsoleWatcher {
     private byte[] lastSkipped = new byte[256];
     private int lastSkippedLength = -1;
     private boolean lastTimestamped;
+    private boolean prescanned;
     private Event terminal;
 
     public ConsoleWatcher(RuleBook rules, Map<String, String> facts) {
@@ -58,11 +64,13 @@ public final class ConsoleWatcher {
         lastStart = start;
         lastSkippedLength = -1;
         // the cheap look first: most lines hold no rule's literal and no report or clearer waits
-        boolean candidates = rules.candidates(printable, start, hits);
-        if (!candidates && open.isEmpty() && clearable.isEmpty()) return List.of();
+        // skip() already looked at this line's bytes (no control bytes there: the same text): reuse its hits
+        boolean candidates = prescanned || rules.candidates(printable, start, hits);
+        prescanned = false;
+        if (!candidates && open.isEmpty() && pending.isEmpty()) return List.of();
         String message = printable.substring(start);
         if (!open.isEmpty()) feedReports(message);
-        if (!clearable.isEmpty()) clear(message);
+        if (!pending.isEmpty()) settle(message);
         if (!candidates) return List.of();
         List<Rule> all = rules.rules();
         for (int r = hits.nextSetBit(0); r >= 0; r = hits.nextSetBit(r + 1)) {
@@ -93,20 +101,29 @@ public final class ConsoleWatcher {
         if (rule.kind() == Rule.Kind.FAILURE) {
             String errno = Errno.inLine(message);
             if (errno != null) f.put("errno", errno);
+            ConsoleSource source = rules.sourceOf(message);
+            if (source != null) f.put("source", source.name());
         }
         Event e = new Event(rule.id(), rule.kind(), rule.outcome(), rule.role(), rule.terminal(), lineNumber,
                 printable, seconds, Template.fill(rule.title(), f), rule, Map.copyOf(f));
         String expected = rule.details().expectedIn();
         if (expected != null && contexts.contains(expected)) e = e.asCleared();
+        java.util.regex.Pattern confirmer = rule.details().confirmedBy(f);
+        if (confirmer != null) e = e.asCleared(); // a note until a later line confirms it
         if (e.terminal() && terminal == null && !e.cleared()) terminal = e;
         events.add(e);
         int index = events.size() - 1;
         if (rule.details().tracesCulprit() && open.size() < MAX_OPEN) open.add(new CrashReport(index, rule, m));
-        if (rule.details().clearedBy() != null && !e.cleared() && clearable.size() < MAX_OPEN) {
-            clearable.add(index);
+        if (confirmer != null) {
+            // a second try for the same device (board-specific name, then generic) supersedes the first
+            pending.removeIf(p -> p.confirms() && p.pattern().pattern().equals(confirmer.pattern()));
+            if (pending.size() < MAX_OPEN) {
+                pending.add(new Pending(index, confirmer, LiteralScan.requiredLiterals(confirmer.pattern()), true,
+                        lineNumber + CONFIRM_LINES));
+            }
+        } else if (rule.details().clearedBy() != null && !e.cleared() && pending.size() < MAX_OPEN) {
             java.util.regex.Pattern p = rule.details().clearedBy(f);
-            clearers.add(p);
-            clearerLiterals.add(LiteralScan.requiredLiterals(p.pattern()));
+            pending.add(new Pending(index, p, LiteralScan.requiredLiterals(p.pattern()), false, Integer.MAX_VALUE));
         }
         return e;
     }
@@ -121,17 +138,18 @@ public final class ConsoleWatcher {
         }
     }
 
-    private void clear(String message) {
-        for (int i = clearable.size() - 1; i >= 0; i--) {
-            int index = clearable.get(i);
-            Event e = events.get(index);
-            List<String> lits = clearerLiterals.get(i);
-            if (lits != null && lits.stream().noneMatch(message::contains)) continue;
-            if (clearers.get(i).matcher(message).find()) {
-                events.set(index, e.asCleared());
-                clearable.remove(i);
-                clearers.remove(i);
-                clearerLiterals.remove(i);
+    private void settle(String message) {
+        for (int i = pending.size() - 1; i >= 0; i--) {
+            Pending p = pending.get(i);
+            if (lineNumber > p.untilLine()) {
+                pending.remove(i);
+                continue;
+            }
+            if (p.literals() != null && p.literals().stream().noneMatch(message::contains)) continue;
+            if (p.pattern().matcher(message).find()) {
+                Event e = events.get(p.index());
+                events.set(p.index(), p.confirms() ? e.asConfirmed() : e.asCleared());
+                pending.remove(i);
             }
         }
     }
@@ -213,9 +231,12 @@ public final class ConsoleWatcher {
      * carried a printk timestamp.
      */
     synchronized int skip(ByteLine line) {
-        if (!open.isEmpty() || !clearable.isEmpty()) return 0;
+        if (!open.isEmpty() || !pending.isEmpty() && mayConcernPending(line)) return 0;
         int start = ConsoleText.timestampEnd(line);
-        if (rules.candidates(line.buffer(), line.start() + start, line.start() + line.length(), hits) != 0) return 0;
+        if (rules.candidates(line.buffer(), line.start() + start, line.start() + line.length(), hits) != 0) {
+            prescanned = !line.hasControl();
+            return 0;
+        }
         lineNumber++;
         if (line.isBlank(start)) return 1;
         lastTimestamped = start > 0;
@@ -223,6 +244,20 @@ public final class ConsoleWatcher {
         System.arraycopy(line.buffer(), line.start(), lastSkipped, 0, line.length());
         lastSkippedLength = line.length();
         return lastTimestamped ? 2 : 1;
+    }
+
+    /** True when the line may clear or confirm a pending event: it holds one of its literals (expired ones are dropped). */
+    private boolean mayConcernPending(ByteLine line) {
+        for (int i = pending.size() - 1; i >= 0; i--) {
+            Pending p = pending.get(i);
+            if (lineNumber + 1 > p.untilLine()) {
+                pending.remove(i);
+                continue;
+            }
+            if (p.literals() == null) return true;
+            for (String lit : p.literals()) if (line.contains(lit)) return true;
+        }
+        return false;
     }
 
     /** True when the last non-blank line carried a printk timestamp (the kernel printed it). */
@@ -237,9 +272,7 @@ public final class ConsoleWatcher {
     public synchronized void newBoot() {
         for (CrashReport r : open) events.set(r.eventIndex, resolve(r));
         open.clear();
-        clearable.clear();
-        clearers.clear();
-        clearerLiterals.clear();
+        pending.clear();
     }
 
     public Map<String, String> facts() {

@@ -15,6 +15,11 @@ public record Diagnosis(String source, long bytes, int lines, List<Event> events
 
     /** 0 for a good boot, 1 for a failure (kforge's exit codes). */
     public int exitCode() {
-        return verdict.booted() ? 0 : 1;
+        return verdict.exitCode(false);
+    }
+
+    /** As {@link #exitCode()}; with {@code strict}, a booted system whose devices failed is 1 too. */
+    public int exitCode(boolean strict) {
+        return verdict.exitCode(strict);
     }
 }

@@ -24,10 +24,10 @@ public final class Errno {
     private Errno() {
     }
 
-    /** "-110 (ETIMEDOUT timed out)", or the number alone when unknown. */
+    /** "-110 ETIMEDOUT: timed out", or the number alone when unknown (templates put it in brackets). */
     public static String describe(int negative) {
         String n = NAMES.get(Math.abs(negative));
-        return negative + (n == null ? "" : " (" + n + ")");
+        return negative + (n == null ? "" : " " + n.replaceFirst(" ", ": "));
     }
 
     /** The error number a line reports, decoded, or null. */

@@ -25,7 +25,8 @@ final class LiteralScan {
     }
 
     /** Literals that must open the message (the rule's pattern starts with ^): checked once per line. */
-    private Keyed[] atStart = new Keyed[0];
+    private final Keyed[][] atStart = new Keyed[256][];
+    private boolean hasStarts;
 
     /** {@code literals.get(i)} is the literal of rule {@code owners.get(i)}. */
     LiteralScan(List<String> literals, List<Integer> owners) {
@@ -36,7 +37,11 @@ final class LiteralScan {
     LiteralScan(List<String> literals, List<Integer> owners, List<String> prefixes, List<Integer> prefixOwners) {
         List<Keyed> starts = new ArrayList<>();
         for (int i = 0; i < prefixes.size(); i++) starts.add(new Keyed(prefixes.get(i), new int[] {prefixOwners.get(i)}, 0));
-        atStart = starts.toArray(new Keyed[0]);
+        // indexed by their first character: a line looks at the few that could open it
+        java.util.Map<Integer, List<Keyed>> byFirst = new java.util.HashMap<>();
+        for (Keyed k : starts) byFirst.computeIfAbsent((int) k.literal().charAt(0) & 0xFF, x -> new ArrayList<>()).add(k);
+        byFirst.forEach((c, v) -> atStart[c] = v.toArray(new Keyed[0]));
+        hasStarts = !starts.isEmpty();
         java.util.Map<String, List<Integer>> owned = new java.util.LinkedHashMap<>();
         for (int i = 0; i < literals.size(); i++) {
             String lit = literals.get(i);
@@ -72,8 +77,13 @@ final class LiteralScan {
     /** Keys of three characters live apart from keys of four in the same table. */
     private static final int THREE = 0x5A5A;
 
+    /** A multiplicative hash of up to four characters packed in an int (a the oldest): few collisions, one multiply. */
     private static int hash(int a, int b, int c, int d) {
-        return ((a << 9) ^ (b << 6) ^ (c << 3) ^ d) & MASK;
+        return mix((a << 24) | (b << 16) | (c << 8) | d);
+    }
+
+    private static int mix(int packed) {
+        return (packed * 0x9E3779B1) >>> 16;
     }
 
     /** How common some characters of a literal are in kernel messages (lower is rarer): a rough guide. */
@@ -100,21 +110,17 @@ final class LiteralScan {
     /** As {@link #scan(String, BitSet)}, from index {@code from} of the line. */
     boolean scan(CharSequence line, int from, BitSet hits) {
         final long[] table = keys;
-        boolean any = atStart.length > 0 && verify(atStart, line, from, hits);
-        int a = 0;
-        int b = 0;
-        int d = 0;
+        boolean any = hasStarts && from < line.length() && verify(atStart[line.charAt(from) & 0xFF], line, from, hits);
+        int packed = 0;
         for (int i = from, n = line.length(); i < n; i++) {
             int c = line.charAt(i) & 0xFF;
-            int key = hash(a, b, d, c);
+            packed = (packed << 8) | c;
+            int key = mix(packed);
             if ((table[key >>> 6] & (1L << key)) != 0) any |= verify(byKey[key], line, i, hits);
             if (hasThrees) {
-                int key3 = hash(0, b, d, c) ^ THREE;
+                int key3 = mix(packed & 0xFFFFFF) ^ THREE;
                 if ((table[key3 >>> 6] & (1L << key3)) != 0) any |= verify(byKey[key3], line, i, hits);
             }
-            a = b;
-            b = d;
-            d = c;
             if (hasSingles && bySingle[c] != null) any |= verify(bySingle[c], line, i, hits);
         }
         return any;
@@ -127,22 +133,18 @@ final class LiteralScan {
      */
     int scan(byte[] buf, int from, int to, BitSet hits) {
         final long[] table = keys;
-        int found = atStart.length > 0 && verify(atStart, buf, from, to, from, hits) ? 1 : 0;
-        int a = 0;
-        int b = 0;
-        int d = 0;
+        int found = hasStarts && from < to && verify(atStart[buf[from] & 0xFF], buf, from, to, from, hits) ? 1 : 0;
+        int packed = 0;
         for (int i = from; i < to; i++) {
             int c = buf[i] & 0xFF;
             if (c < 0x20 && c != '\t' || c == 0x7F) return -1;
-            int key = hash(a, b, d, c);
+            packed = (packed << 8) | c;
+            int key = mix(packed);
             if ((table[key >>> 6] & (1L << key)) != 0 && verify(byKey[key], buf, from, to, i, hits)) found = 1;
             if (hasThrees) {
-                int key3 = hash(0, b, d, c) ^ THREE;
+                int key3 = mix(packed & 0xFFFFFF) ^ THREE;
                 if ((table[key3 >>> 6] & (1L << key3)) != 0 && verify(byKey[key3], buf, from, to, i, hits)) found = 1;
             }
-            a = b;
-            b = d;
-            d = c;
             if (hasSingles && bySingle[c] != null && verify(bySingle[c], buf, from, to, i, hits)) found = 1;
         }
         return found;

@@ -41,8 +41,7 @@ public final class LogLines {
             int start = 0;
             while (true) {
                 int limit = Math.min(filled, start + MAX_LINE);
-                int i = start;
-                while (i < limit && buf[i] != '\n') i++;
+                int i = newline(buf, start, limit);
                 if (i < limit) {
                     sink.line(buf, start, trimCr(buf, start, i));
                     start = i + 1;
@@ -58,6 +57,22 @@ public final class LogLines {
         }
         if (filled > 0) sink.line(buf, 0, trimCr(buf, 0, filled));
         return total;
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+
+    /** The index of the first '\n' in [from, to), or {@code to}: eight bytes at a time (a zero byte of x ^ "\n\n..."). */
+    static int newline(byte[] buf, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(buf, i) ^ NEWLINES;
+            long zero = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+            if (zero != 0) return i + (Long.numberOfTrailingZeros(zero) >>> 3);
+        }
+        while (i < to && buf[i] != '\n') i++;
+        return i;
     }
 
     private static int trimCr(byte[] buf, int start, int end) {

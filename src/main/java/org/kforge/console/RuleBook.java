@@ -22,8 +22,14 @@ public final class RuleBook {
     private final Pattern frameSkip;
     private final LiteralScan scan;
     private final BitSet alwaysRun = new BitSet();
+    private final List<ConsoleSource> sources;
 
     public RuleBook(List<Rule> rules, Map<String, Rule> runRules, Pattern frameSkip) {
+        this(rules, runRules, frameSkip, List.of());
+    }
+
+    public RuleBook(List<Rule> rules, Map<String, Rule> runRules, Pattern frameSkip, List<ConsoleSource> sources) {
+        this.sources = List.copyOf(sources);
         this.rules = List.copyOf(rules);
         this.runRules = Map.copyOf(runRules);
         this.frameSkip = frameSkip;
@@ -67,6 +73,23 @@ public final class RuleBook {
         return rules;
     }
 
+    /** Who else prints on the console (a hypervisor), by the prefix of its lines. */
+    public List<ConsoleSource> sources() {
+        return sources;
+    }
+
+    /** The source whose prefix opens this message, or null for the kernel's (or userspace's) own line. */
+    public ConsoleSource sourceOf(CharSequence message) {
+        for (ConsoleSource s : sources) if (s.opens(message)) return s;
+        return null;
+    }
+
+    /** As {@link #sourceOf(CharSequence)} on bytes [start, end) of a read buffer. */
+    ConsoleSource sourceOf(byte[] buf, int start, int end) {
+        for (ConsoleSource s : sources) if (s.opens(buf, start, end)) return s;
+        return null;
+    }
+
     /** Frames no culprit is ever named after (panic and report helpers, locking, allocators...). */
     public Pattern frameSkip() {
         return frameSkip;
@@ -104,7 +127,9 @@ public final class RuleBook {
             for (RuleData d : file.failures()) out.add(d.toRule(Rule.Kind.FAILURE));
             Map<String, Rule> run = new LinkedHashMap<>();
             for (RuleData d : file.run()) run.put(d.id(), d.toRule(Rule.Kind.FAILURE));
-            builtIn = new RuleBook(out, run, anyOf(file.frameSkip()));
+            List<ConsoleSource> sources = file.sources() == null ? List.of()
+                    : file.sources().stream().map(s -> new ConsoleSource(Rule.Layer.of(s.layer()), s.name(), s.prefix())).toList();
+            builtIn = new RuleBook(out, run, anyOf(file.frameSkip()), sources);
             return builtIn;
         } catch (IOException e) {
             throw new UncheckedIOException("console/rules.yaml is malformed", e);
@@ -116,15 +141,18 @@ public final class RuleBook {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = false)
-    record RulesFile(List<RuleData> milestones, List<RuleData> benign, List<RuleData> failures, List<RuleData> run,
-                     List<String> frameSkip) {
+    record RulesFile(List<SourceData> sources, List<RuleData> milestones, List<RuleData> benign, List<RuleData> failures,
+                     List<RuleData> run, List<String> frameSkip) {
+    }
+
+    record SourceData(String layer, String name, String prefix) {
     }
 
     record RuleData(String id, String pattern, String outcome, String role, Boolean terminal,
                     String title, String why, List<String> fixes, String severity, List<String> needs,
                     List<String> frames, List<String> skip, String extractor, Map<String, String> follow,
                     String clearedBy, Boolean orphan, Boolean escalates, Boolean ready, String opens,
-                    String closes, String expectedIn, Integer headerFunc) {
+                    String closes, String expectedIn, Integer headerFunc, String layer, String marks, String confirmedBy) {
         Rule toRule(Rule.Kind kind) {
             Rule.Role r = role == null ? Rule.Role.CAUSE : Rule.Role.valueOf(role.toUpperCase(Locale.ROOT));
             Rule.Severity s = severity == null ? Rule.Severity.HIGH : Rule.Severity.valueOf(severity.toUpperCase(Locale.ROOT));
@@ -133,7 +161,7 @@ public final class RuleBook {
             Rule.Details d = new Rule.Details(s, needs == null ? List.of() : needs, frames == null ? List.of() : frames,
                     anyOf(skip), extractor, Map.copyOf(f), clearedBy,
                     Boolean.TRUE.equals(orphan), Boolean.TRUE.equals(escalates), Boolean.TRUE.equals(ready), opens, closes,
-                    expectedIn, headerFunc == null ? 0 : headerFunc);
+                    expectedIn, headerFunc == null ? 0 : headerFunc, Rule.Layer.of(layer), marks, confirmedBy);
             return new Rule(id, kind, pattern == null ? null : Pattern.compile(pattern), outcome, r, Boolean.TRUE.equals(terminal),
                     title, why == null ? "" : why, fixes == null ? List.of() : fixes, d);
         }

@@ -13,7 +13,10 @@ import java.util.List;
  * <li>An escalating symptom after the cause ("Fatal exception", "panic_on_warn set") turns the
  *     outcome into its own (panic); other symptoms ("Attempted to kill init") only decide alone.</li>
  * </ul>
- * Booted when a ready milestone came and nothing failed.
+ * Booted when a ready milestone came and nothing but CONTRIBUTING failures (a device, a link, a
+ * firmware file) counts: then the boot reached userspace and the verdict lists what failed all
+ * the same, the first of them giving outcome and first bad line. Failures that a later line
+ * cleared (or never confirmed) are notes.
  */
 public final class VerdictBuilder {
     /** A milestone whose rule says the boot reached userspace (ready: true in rules.yaml). */
@@ -34,6 +37,7 @@ public final class VerdictBuilder {
             Event escalating = warning == null ? null : symptom(failures, warning.line(), true);
             cause = escalating != null || symptom == null ? warning : symptom;
         }
+        if (cause == null) cause = first(failures, Rule.Severity.DEVICE, null, 0);
         return cause;
     }
 
@@ -48,22 +52,75 @@ public final class VerdictBuilder {
             if (decisive == null) decisive = symptom(failures, 0, false);
             if (decisive != null) outcome = decisive.outcome();
         }
+        // an SSH login is the strongest "ready" a boot can show; else the first one seen
+        Event ready = events.stream().filter(e -> e.id().equals("ssh-ready")).findFirst()
+                .or(() -> events.stream().filter(VerdictBuilder::isReady).findFirst()).orElse(null);
+        List<Verdict.Finding> notes = notes(events);
         if (cause == null) {
-            // an SSH login is the strongest "ready" a boot can show; else the first one seen
-            Event ready = events.stream().filter(e -> e.id().equals("ssh-ready")).findFirst()
-                    .or(() -> events.stream().filter(VerdictBuilder::isReady).findFirst()).orElse(null);
             return new Verdict(Verdict.BOOT_OK, true, null,
-                    ready == null ? "booted" : ready.title(), "", List.of());
+                    ready == null ? "booted" : ready.title(), "", List.of(), null, List.of(), notes);
+        }
+        // a log with no start of a boot at all (no firmware, no handover, no kernel banner) is an
+        // excerpt of a running system's dmesg: failures of its parts (outcome device-error) did not stop it
+        boolean excerpt = ready == null && events.stream().noneMatch(e -> e.rule() != null && e.rule().details().marks() != null)
+                && failures.stream().allMatch(e -> DEVICE_ERROR.equals(e.outcome()));
+        if ((ready != null || excerpt) && failures.stream().allMatch(e -> !e.terminal()
+                && (e.severity() == Rule.Severity.CONTRIBUTING || e.severity() == Rule.Severity.DEVICE))) {
+            return bootedWithFailures(ready, failures, notes, events);
         }
         if (outcome == null) outcome = cause.outcome();
         Event escalating = symptom(failures, cause.line(), true);
         if (escalating != null && escalating != cause) outcome = escalating.outcome();
         if (outcome == null) outcome = "panic";
-        Rule rule = cause.rule();
-        Event c = cause;
-        List<String> fixes = rule.fixes().stream().map(f -> Template.fill(f, c.facts())).toList();
-        Verdict.Line line = cause.line() > 0 ? new Verdict.Line(cause.line(), cause.text()) : null;
-        return new Verdict(outcome, false, line, cause.title(), Template.fill(rule.why(), cause.facts()), fixes);
+        Verdict.Finding f = finding(cause);
+        return new Verdict(outcome, false, f.line(), f.title(), f.why(), f.fixes(), layer(cause, events), List.of(), notes);
+    }
+
+    /** The boot reached userspace (or the log is an excerpt of a running system), and these devices or subsystems failed. */
+    private static Verdict bootedWithFailures(Event ready, List<Event> failures, List<Verdict.Finding> notes, List<Event> events) {
+        List<Verdict.Finding> all = failures.stream().map(VerdictBuilder::finding).toList();
+        Verdict.Finding first = all.get(0);
+        String how = ready == null ? "running (an excerpt of its log)" : "booted (" + ready.title() + ")";
+        String title = how + ", but " + (all.size() == 1 ? first.title() : all.size() + " failures (the first: " + first.title() + ")");
+        return new Verdict(DEVICE_ERROR, true, first.line(), title, first.why(), first.fixes(),
+                layer(failures.get(0), events), all, notes);
+    }
+
+    /** The layer of a kernel failure under a hypervisor. */
+    static final String DOM0_KERNEL = "dom0 kernel";
+
+    /** The outcome of a system that runs with failed parts. */
+    static final String DEVICE_ERROR = "device-error";
+
+    /** Notes: failures a later line cleared or never confirmed, at most {@link #MAX_NOTES}. */
+    private static List<Verdict.Finding> notes(List<Event> events) {
+        return events.stream().filter(e -> e.isFailure() && e.cleared()).limit(MAX_NOTES).map(VerdictBuilder::finding).toList();
+    }
+
+    static final int MAX_NOTES = 20;
+
+    /** An event as a finding: its title, line, why and fixes with the event's facts filled in. */
+    static Verdict.Finding finding(Event e) {
+        Rule rule = e.rule();
+        List<String> fixes = rule.fixes().stream().map(f -> Template.fill(f, e.facts())).toList();
+        Verdict.Line line = e.line() > 0 ? new Verdict.Line(e.line(), e.text()) : null;
+        return new Verdict.Finding(e.id(), e.title(), line, Template.fill(rule.why(), e.facts()), fixes);
+    }
+
+    /**
+     * The layer a cause belongs to, from its rule: "hypervisor (Xen)" with the name of the source
+     * that printed it; a kernel failure after a hypervisor's milestone is the dom0 kernel's.
+     */
+    static String layer(Event cause, List<Event> events) {
+        Rule.Layer l = cause.rule() == null ? Rule.Layer.KERNEL : cause.rule().layer();
+        if (l == Rule.Layer.HYPERVISOR) {
+            String who = cause.facts().get("source");
+            return who == null ? l.label() : l.label() + " (" + who + ")";
+        }
+        if (l != Rule.Layer.KERNEL) return l.label();
+        boolean underHypervisor = events.stream().anyMatch(e -> e.rule() != null && e.rule().layer() == Rule.Layer.HYPERVISOR
+                && !e.isFailure() && (cause.line() == 0 || e.line() > 0 && e.line() < cause.line()));
+        return underHypervisor ? DOM0_KERNEL : l.label();
     }
 
     /** The first cause of one of two severities at or after a line (0: anywhere; run notes count too). */

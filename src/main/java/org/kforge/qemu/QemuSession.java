@@ -26,6 +26,7 @@ public final class QemuSession implements AutoCloseable {
     private final OutputStream consoleLog;
     private final LineListener listener;
     private final long startNanos;
+    private TwinClock twinClock;
     private final java.time.Instant startedAt;
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
@@ -139,6 +140,12 @@ public final class QemuSession implements AutoCloseable {
 
     public double secondsSinceStart() {
         return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    /** The twin's own time since start: the wall clock less what QEMU waited for a host core ({@link TwinClock}). */
+    public double twinSecondsSinceStart() {
+        if (twinClock == null) twinClock = TwinClock.of(process.pid(), startNanos);
+        return twinClock.seconds();
     }
 
     public double secondsSinceOutput() {

@@ -104,7 +104,7 @@ public final class CompareReport {
 
     private static ObjectNode side(String name, int lines, Verdict v) {
         ObjectNode n = JSON.createObjectNode().put("source", name).put("lines", lines);
-        DoctorReport.verdict(n.putObject("verdict"), v);
+        VerdictJson.put(n.putObject("verdict"), v);
         return n;
     }
 

@@ -31,7 +31,7 @@ public final class DoctorReport {
     static ObjectNode node(Diagnosis d) {
         ObjectNode root = JSON.createObjectNode();
         root.put("source", d.source());
-        verdict(root, d.verdict());
+        VerdictJson.put(root, d.verdict());
         root.put("lines", d.lines());
         root.put("bytes", d.bytes());
         ArrayNode events = root.putArray("events");
@@ -54,36 +54,15 @@ public final class DoctorReport {
         ArrayNode boots = root.putArray("boots");
         for (Diagnosis.Boot b : d.boots()) {
             ObjectNode n = boots.addObject().put("first_line", b.firstLine()).put("last_line", b.lastLine());
-            verdict(n.putObject("verdict"), b.verdict());
+            VerdictJson.put(n.putObject("verdict"), b.verdict());
         }
         return root;
-    }
-
-    /** The verdict fields, as in result.json's "verdict" object, made safe to print. */
-    static void verdict(ObjectNode n, Verdict v) {
-        n.put("outcome", v.outcome());
-        n.put("booted", v.booted());
-        n.put("title", LogLines.utf8(v.title()));
-        if (v.firstBadLine() == null) {
-            n.putNull("first_bad_line");
-        } else {
-            n.putObject("first_bad_line").put("number", v.firstBadLine().number())
-                    .put("text", LogLines.utf8(v.firstBadLine().text()));
-        }
-        n.put("cause", LogLines.utf8(v.cause()));
-        ArrayNode fix = n.putArray("fix");
-        v.fixes().forEach(f -> fix.add(LogLines.utf8(f)));
     }
 
     public static String text(Diagnosis d, boolean header) {
         StringBuilder out = new StringBuilder();
         if (header) out.append("== ").append(d.source()).append('\n');
-        java.util.Set<String> shown = new java.util.HashSet<>();
-        for (Event e : d.events()) {
-            if (e.kind() == org.kforge.console.Rule.Kind.MILESTONE && shown.add(e.id())) {
-                out.append(String.format("  line %-6d %-16s %s%n", e.line(), e.id(), LogLines.utf8(e.title())));
-            }
-        }
+        out.append(VerdictText.milestones(d.events(), false));
         if (d.boots().size() > 1) {
             out.append(String.format("  %d boots in this log:%n", d.boots().size()));
             for (Diagnosis.Boot b : d.boots()) {
@@ -92,18 +71,9 @@ public final class DoctorReport {
             }
         }
         Verdict v = d.verdict();
-        if (v.booted()) {
-            out.append("BOOTED: ").append(LogLines.utf8(v.title())).append('\n');
-        } else {
-            out.append("FAILED (").append(v.outcome()).append("): ").append(LogLines.utf8(v.title())).append('\n');
-            if (v.firstBadLine() != null) {
-                out.append("  first bad line ").append(v.firstBadLine().number()).append(": ")
-                        .append(LogLines.utf8(v.firstBadLine().text()).strip()).append('\n');
-            }
-            if (!v.cause().isEmpty()) out.append("  why: ").append(LogLines.utf8(v.cause())).append('\n');
-            for (String fix : v.fixes()) out.append("  try: ").append(LogLines.utf8(fix)).append('\n');
-        }
-        long other = d.events().stream().filter(e -> e.counts() && (v.firstBadLine() == null || e.line() != v.firstBadLine().number())).count();
+        out.append(VerdictText.verdict(v));
+        long other = d.events().stream().filter(e -> e.counts() && (v.firstBadLine() == null || e.line() != v.firstBadLine().number())).count()
+                - v.failures().size();
         if (other > 0) out.append("  (").append(other).append(" more failure lines: --json lists every event)\n");
         return out.toString();
     }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.kforge.boot.BootResult;
 import org.kforge.console.Event;
-import org.kforge.console.Verdict;
 
 /** {@code result.json} of a boot; its schema is documented in the README ("result.json"). */
 public final class ResultJson {
@@ -47,28 +46,12 @@ public final class ResultJson {
             if (e.line() > 0) n.put("line", e.line());
             if (e.text() != null) n.put("text", e.text());
         }
-        ObjectNode v = root.putObject("verdict");
-        verdict(v, r.verdict());
-        v.put("layer", r.layer());
+        VerdictJson.put(root.putObject("verdict"), r.verdict());
         try {
             return JSON.writeValueAsString(root);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static void verdict(ObjectNode n, Verdict v) {
-        n.put("outcome", v.outcome());
-        n.put("booted", v.booted());
-        n.put("title", v.title());
-        if (v.firstBadLine() == null) {
-            n.putNull("first_bad_line");
-        } else {
-            n.putObject("first_bad_line").put("number", v.firstBadLine().number()).put("text", v.firstBadLine().text());
-        }
-        n.put("cause", v.cause());
-        ArrayNode fix = n.putArray("fix");
-        v.fixes().forEach(fix::add);
     }
 
     public static void write(BootResult r, Path file) throws IOException {

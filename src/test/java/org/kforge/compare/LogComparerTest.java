@@ -53,7 +53,7 @@ class LogComparerTest {
     void subsystemsAreNamedByTheirPrefix() {
         assertThat(Subsystem.of("pci 0000:00:01.0: [1af4:1041] type 00 class 0x020000")).isEqualTo("pci");
         assertThat(Subsystem.of("mmc0: new high speed SDHC card at address aaaa")).isEqualTo("mmc0");
-        assertThat(Subsystem.of("(XEN) Loading d0 kernel")).isEqualTo(Subsystem.HYPERVISOR);
+        assertThat(Subsystem.of("(XEN) Loading d0 kernel")).isEqualTo("(XEN) hypervisor");
         assertThat(Subsystem.of("xen: grant table ready")).isEqualTo("xen");
     }
 }

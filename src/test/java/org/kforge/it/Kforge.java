@@ -53,6 +53,7 @@ public record Kforge(int exitCode, String out, String err, double seconds) {
                 Files.readString(err.toPath(), StandardCharsets.UTF_8), seconds);
         out.delete();
         err.delete();
+        LiveReplay.check(k, args);
         return k;
     }
 
