@@ -218,7 +218,7 @@ public final class BootJudge {
         } else if (!failed && !userspace) {
             if (watcher.lastMessage().isEmpty()) watcher.note("empty-log", -1, Map.of());
             else if (!kernelAnywhere && firmwareSeen) watcher.note("no-kernel", -1, Map.of());
-            else if (!kernelAnywhere) watcher.note("incomplete", -1, Map.of());
+            // no firmware, no hand-over, no kernel banner and nothing failed: an excerpt of a running system
         }
         List<Event> events = watcher.events();
         Verdict verdict = VerdictBuilder.decide(events);
@@ -226,7 +226,10 @@ public final class BootJudge {
         if (otherSource != null && otherSource.layer() == Rule.Layer.HYPERVISOR && KERNEL.equals(verdict.layer())) {
             verdict = verdict.withLayer(DOM0_KERNEL);
         }
-        if (verdict.booted() && quietEnd && verdict.failures().isEmpty()) {
+        if (verdict.booted() && !machineStopped && !kernelAnywhere && !firmwareSeen && verdict.failures().isEmpty()
+                && !watcher.lastMessage().isEmpty()) {
+            verdict = verdict.withTitle("no failure found (an excerpt of a running system's log: no boot starts in it)");
+        } else if (verdict.booted() && quietEnd && verdict.failures().isEmpty()) {
             verdict = verdict.withTitle("no failure found (the log ends before userspace: " + watcher.lastMessage().strip() + ")");
         }
         return new Diagnosis(source, bytes, watcher.lines(), events, watcher.dropped(), verdict, boots(events));
