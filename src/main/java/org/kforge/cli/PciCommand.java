@@ -1,14 +1,13 @@
 package org.kforge.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.kforge.InputFile;
 import org.kforge.KforgeException;
 import org.kforge.pci.Bdf;
 import org.kforge.pci.BridgeTree;
@@ -192,8 +191,9 @@ final class PciCommand {
             if (out == null) throw KforgeException.badInput("pci snapshot needs -o DIR", null);
             int n;
             if (from != null) {
-                if (!Files.isReadable(from)) throw KforgeException.badInput("--from " + from + ": no such file", null);
-                n = SnapshotStream.write(Files.readAllLines(from, StandardCharsets.ISO_8859_1), out, from.toString());
+                try (java.io.InputStream in = InputFile.open(from, "--from")) {
+                    n = SnapshotStream.write(in, out, from.toString());
+                }
             } else {
                 n = Collector.snapshotHere(out);
             }

@@ -31,7 +31,7 @@ final class PciSource {
         if (ssh != null) {
             if (sysfs != null) throw KforgeException.badInput("--ssh and --sysfs name two sources; give one", null);
             try {
-                Path dir = Files.createTempDirectory("kforge-pci-ssh-");
+                Path dir = Files.createTempDirectory("kforge-pci-ssh-").resolve("snapshot");
                 return SysfsSnapshot.open(RemotePciSnapshot.collect(RemotePciSnapshot.Target.parse(ssh), CacheDir.fromEnvironment(), dir));
             } catch (IOException e) {
                 throw KforgeException.badInput("cannot make a temporary directory: " + e.getMessage(), null);
