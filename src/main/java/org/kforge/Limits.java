@@ -12,7 +12,9 @@ public final class Limits {
     /** What a gzip file may expand to (/proc/config.gz is 30 KB packed, 300 KB unpacked). */
     public static final long GUNZIP_BYTES = 64L << 20;
     /** A console log streamed line by line (doctor): a week of serial console is a few hundred MB. */
-    public static final long LOG_BYTES = 2L << 30;
+    public static final long LOG_BYTES = 1L << 30;
+    /** Lines compare aligns of each log. */
+    public static final int COMPARE_LINES = 200_000;
     /** What compare holds of each log in memory (both logs, normalised, and the diff). */
     public static final long COMPARE_BYTES = 24L << 20;
     /** A line longer than this is cut into pieces of this length (binary garbage, not a console line). */
@@ -24,10 +26,16 @@ public final class Limits {
     public static final long UNPACK_BYTES = 128L << 20;
     /** Links followed in one path, as the kernel's MAXSYMLINKS (include/linux/namei.h). */
     public static final int LINK_HOPS = 40;
+    /** Nodes nested in a DTB; libfdt's own FDT_MAX_DEPTH is 32. */
+    public static final int DTB_DEPTH = 64;
     /** Kconfig files open at once through {@code source} (Linux nests about 6 deep). */
     public static final int SOURCE_DEPTH = 64;
     /** Nesting of a Kconfig expression: brackets and '!' (Linux's deepest is under 10). */
     public static final int EXPR_DEPTH = 200;
+    /** Tokens in one Kconfig expression (Linux's longest 'depends on' has under 100). */
+    public static final int EXPR_TOKENS = 1000;
+    /** if/menu/choice blocks open at once in a Kconfig tree (Linux nests under 10). */
+    public static final int BLOCK_NESTING = 200;
     /** Characters one Kconfig macro expansion may produce (Linux's longest is under 1 KB). */
     public static final int EXPANSION_CHARS = 64 * 1024;
 

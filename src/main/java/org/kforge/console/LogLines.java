@@ -4,15 +4,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
+import org.kforge.InputFile;
+import org.kforge.Limits;
 
 /**
  * Streams a log as lines without ever holding more than one buffer: bytes become ISO-8859-1
- * strings (a plain copy, so a 1 GB log reads fast and no byte sequence can fail to decode);
+ * strings (a plain copy, so a 1 GB log reads fast and no byte sequence can fail to decode); a line
+ * ends at "\n", "\r\n" or a lone "\r"; a log past {@link Limits#LOG_BYTES} is refused;
  * {@link #utf8} turns text meant for a reader back into UTF-8. A line longer than
  * {@link #MAX_LINE} bytes (binary garbage) is cut into pieces.
  */
 public final class LogLines {
-    static final int MAX_LINE = 16 * 1024;
+    static final int MAX_LINE = Limits.LINE_CHARS;
     private static final int BUFFER = 1 << 20;
 
     private LogLines() {
@@ -33,18 +36,28 @@ public final class LogLines {
         byte[] buf = new byte[BUFFER];
         int filled = 0;
         long total = 0;
+        boolean afterCr = false;
         while (true) {
             int n = in.read(buf, filled, buf.length - filled);
             if (n < 0) break;
             total += n;
+            if (total > Limits.LOG_BYTES) throw InputFile.tooLarge("the log", Limits.LOG_BYTES);
             filled += n;
             int start = 0;
             while (true) {
+                if (afterCr) {
+                    // "\r\n", "\r\r\n" and a lone "\r" (a CR-only log) each end one line
+                    while (start < filled && buf[start] == '\r') start++;
+                    if (start == filled) break;
+                    if (buf[start] == '\n') start++;
+                    afterCr = false;
+                }
                 int limit = Math.min(filled, start + MAX_LINE);
                 int i = start;
-                while (i < limit && buf[i] != '\n') i++;
+                while (i < limit && buf[i] != '\n' && buf[i] != '\r') i++;
                 if (i < limit) {
-                    sink.line(buf, start, trimCr(buf, start, i));
+                    sink.line(buf, start, i);
+                    afterCr = buf[i] == '\r';
                     start = i + 1;
                 } else if (limit < filled) {
                     sink.line(buf, start, limit);
@@ -56,24 +69,20 @@ public final class LogLines {
             System.arraycopy(buf, start, buf, 0, filled - start);
             filled -= start;
         }
-        if (filled > 0) sink.line(buf, 0, trimCr(buf, 0, filled));
+        if (filled > 0) sink.line(buf, 0, filled);
         return total;
-    }
-
-    private static int trimCr(byte[] buf, int start, int end) {
-        return end > start && buf[end - 1] == '\r' ? end - 1 : end;
     }
 
     private static String line(byte[] buf, int start, int end) {
         return new String(buf, start, end - start, StandardCharsets.ISO_8859_1);
     }
 
-    /** Text read by {@link #read} as UTF-8 again, with control characters (C0 and C1) removed. */
+    /** Text read by {@link #read} as UTF-8 again, exactly (for a terminal, it goes through TerminalText). */
     public static String utf8(String latin1) {
         if (latin1 == null) return null;
         boolean ascii = true;
         for (int i = 0; i < latin1.length() && ascii; i++) ascii = latin1.charAt(i) < 0x80;
         String s = ascii ? latin1 : new String(latin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
-        return ConsoleText.printable(s).replaceAll("[\\u0080-\\u009F]", "");
+        return s;
     }
 }

@@ -1,17 +1,13 @@
 package org.kforge.kconfig;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
+import org.kforge.InputFile;
 import org.kforge.KforgeException;
 
 /**
@@ -26,25 +22,13 @@ public record KernelConfig(String origin, Map<String, String> values) {
 
     /** Reads a file, gunzipping it when it starts with gzip's magic bytes. */
     public static KernelConfig read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-            if (bytes.length > 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
-                try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-                    bytes = in.readAllBytes();
-                }
-            }
-        } catch (IOException e) {
-            throw KforgeException.badInput("cannot read the config " + file + ": " + e.getMessage(),
-                    "give a .config, a fragment or a /proc/config.gz capture");
-        }
-        return parse(file.toString(), new String(bytes, StandardCharsets.UTF_8));
+        return parse(file.toString(), new String(InputFile.readMaybeGzip(file, "the config"), StandardCharsets.UTF_8));
     }
 
     public static KernelConfig parse(String origin, String text) {
         Map<String, String> values = new LinkedHashMap<>();
         int number = 0;
-        for (String line : text.split("\n", -1)) {
+        for (String line : text.split("\r\n|\n|\r", -1)) {
             number++;
             String l = line.strip();
             if (l.isEmpty()) continue;
