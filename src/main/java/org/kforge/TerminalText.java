@@ -1,5 +1,11 @@
 package org.kforge;
 
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
 /**
  * The one way text that came from a target or a file reaches a terminal: every control character is made
  * visible as {@code cat -v} shows it (ESC as {@code ^[}, so a CSI or OSC sequence shows whole, its payload
@@ -9,6 +15,34 @@ package org.kforge;
  */
 public final class TerminalText {
     private TerminalText() {
+    }
+
+    /**
+     * kforge's JSON writer for output: indented, and escaping (as \\uXXXX, so the text stays exact) DEL, the C1
+     * controls and the Unicode controls {@link #visible} rewrites, which JSON would otherwise carry raw.
+     */
+    public static ObjectMapper jsonMapper() {
+        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        m.getFactory().setCharacterEscapes(new JsonEscapes());
+        return m;
+    }
+
+    private static final class JsonEscapes extends CharacterEscapes {
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        JsonEscapes() {
+            ascii[0x7F] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return ch <= 0xFFFF && needsEscape((char) ch) ? new SerializedString(String.format("\\u%04X", ch)) : null;
+        }
     }
 
     /** {@code text} with nothing in it that a terminal would act on. */

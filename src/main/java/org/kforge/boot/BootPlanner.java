@@ -44,6 +44,9 @@ public final class BootPlanner {
         requireFile(o.disk(), "--disk");
         requireFile(o.dtb(), "--dtb");
         requireFile(o.xen(), "--xen");
+        BootFiles.kernel(o.kernel());
+        BootFiles.dtb(o.dtb());
+        BootFiles.out(o.out());
         if (profile.hypervisor() == null && (o.xen() != null || o.xenAppend() != null)) {
             throw KforgeException.badInput("--xen and --xen-append need a Xen profile", "kforge boot --profile qemu-virt-arm64-xen");
         }

@@ -3,6 +3,7 @@ package org.kforge.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.kforge.KforgeException;
+import org.kforge.TerminalText;
 import org.kforge.kconfig.BootCheck;
 import org.kforge.kconfig.BootOptions;
 import org.kforge.kconfig.KernelConfig;
@@ -36,7 +37,7 @@ final class ConfigCheckCommand implements Callable<Integer> {
         KernelConfig config = KernelConfig.read(file);
         BootCheck check = BootCheck.of(config, BootOptions.builtIn().forProfile(p), p.root().modules());
         System.out.println("config " + file + " against profile " + p.name() + ":");
-        check.lines().forEach(System.out::println);
+        check.lines().forEach(l -> System.out.println(TerminalText.visible(l.toString())));
         if (!check.modules().isEmpty()) {
             System.out.println("modules the initramfs must carry: " + String.join(" ", check.modules()));
         }

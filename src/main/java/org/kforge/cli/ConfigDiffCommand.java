@@ -2,6 +2,7 @@ package org.kforge.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.kforge.TerminalText;
 import org.kforge.kconfig.ConfigDiff;
 import org.kforge.kconfig.KernelConfig;
 import picocli.CommandLine.Command;
@@ -17,7 +18,7 @@ final class ConfigDiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ConfigDiff d = ConfigDiff.of(KernelConfig.read(a), KernelConfig.read(b));
-        (merge ? d.mergeLines() : d.lines()).forEach(System.out::println);
+        (merge ? d.mergeLines() : d.lines()).forEach(l -> System.out.println(TerminalText.visible(l)));
         return ExitCode.OK;
     }
 }

@@ -2,11 +2,11 @@ package org.kforge.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.kforge.TerminalText;
 import org.kforge.dt.Cells;
 import org.kforge.dt.DmaRange;
 import org.kforge.dt.DmaView;
@@ -15,7 +15,7 @@ import org.kforge.dt.Translation;
 
 /** The --json shape of dt translate and dt dma: addresses as hex strings, cells as lists of hex strings. */
 final class DtJson {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = TerminalText.jsonMapper();
 
     private DtJson() {
     }

@@ -1,6 +1,7 @@
 package org.kforge.cli;
 
 import org.kforge.NumberArg;
+import org.kforge.TerminalText;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.kforge.KforgeException;
@@ -42,11 +43,11 @@ final class DtTranslateCommand implements Callable<Integer> {
         if (json) {
             DtJson.print(DtJson.translation(t));
         } else {
-            System.out.println(node.path() + " " + start + " " + Cells.format(addr));
+            System.out.println(TerminalText.visible(node.path()) + " " + start + " " + Cells.format(addr));
             int i = 1;
             for (Translation.Hop h : t.hops()) {
-                System.out.printf("  hop %d: %s (%s bus): %s%n", i++, h.bus().path(),
-                        h.type().name().toLowerCase(java.util.Locale.ROOT), h.how());
+                System.out.print(TerminalText.visible(String.format("  hop %d: %s (%s bus): %s%n", i++, h.bus().path(),
+                        h.type().name().toLowerCase(java.util.Locale.ROOT), h.how())));
                 System.out.printf("         %s -> %s%n", Cells.format(h.before()), Cells.format(h.after()));
             }
             if (t.translated()) System.out.println("CPU physical address: " + Cells.hex(t.cpuAddress()));

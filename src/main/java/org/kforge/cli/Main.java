@@ -1,6 +1,7 @@
 package org.kforge.cli;
 
 import org.kforge.KforgeException;
+import org.kforge.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,23 +31,37 @@ public final class Main implements Runnable {
     public static int run(String... args) {
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
         CommandLine cli = new CommandLine(new Main());
+        withHelp(cli);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> report(ex, verbose));
         cli.setParameterExceptionHandler((ex, cmdArgs) -> {
-            System.err.println("kforge: " + ex.getMessage());
+            System.err.println("kforge: " + TerminalText.visible(ex.getMessage()));
             System.err.println("  see: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help");
             return ExitCode.USAGE;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // a last resort: every reader has its bound (Limits); reaching here is a bound missing, so say so plainly
+            System.err.println("kforge: the input is too large or too deeply nested to read (" + e.getClass().getSimpleName() + ")");
+            System.err.println("  fix: check the input; if it is a real one, report it with the command that gave this");
+            return ExitCode.USAGE;
+        }
+    }
+
+    /** Every command and subcommand answers --help (and -h) with its usage and exit 0, parameters or not. */
+    private static void withHelp(CommandLine cmd) {
+        cmd.getCommandSpec().mixinStandardHelpOptions(true);
+        cmd.getSubcommands().values().forEach(Main::withHelp);
     }
 
     private static int report(Exception ex, boolean verbose) {
         if (ex instanceof KforgeException k) {
-            System.err.println("kforge: " + k.getMessage());
-            if (k.hint() != null) System.err.println("  fix: " + k.hint());
+            System.err.println("kforge: " + TerminalText.visible(k.getMessage()));
+            if (k.hint() != null) System.err.println("  fix: " + TerminalText.visible(k.hint()));
             if (verbose) ex.printStackTrace();
             return k.exitCode();
         }
-        System.err.println("kforge: internal error: " + ex);
+        System.err.println("kforge: internal error: " + TerminalText.visible(String.valueOf(ex)));
         System.err.println("  run again with --verbose for the stack trace, and report it");
         if (verbose) ex.printStackTrace();
         return ExitCode.USAGE;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.kforge.InputFile;
 import org.kforge.KforgeException;
+import org.kforge.TerminalText;
 import org.kforge.pci.Bdf;
 import org.kforge.pci.BridgeTree;
 import org.kforge.pci.Collector;
@@ -158,9 +159,9 @@ final class PciCommand {
                 return ExitCode.OK;
             }
             PciIds ids = src.ids();
-            System.out.println("IOMMU units: " + (units.isEmpty() ? "none" : String.join(", ", units)));
+            System.out.println(TerminalText.visible("IOMMU units: " + (units.isEmpty() ? "none" : String.join(", ", units))));
             for (IommuGroup g : groups) {
-                System.out.println("group " + g.number() + " (" + g.type() + ")");
+                System.out.println(TerminalText.visible("group " + g.number() + " (" + g.type() + ")"));
                 for (Bdf b : g.devices()) {
                     System.out.println("  " + (sys.exists("/sys/bus/pci/devices/" + b) ? DeviceTitle.of(sys.device(b), ids) : b.toString()));
                 }

@@ -2,11 +2,13 @@ package org.kforge.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
 import java.io.IOException;
 import java.nio.file.Files;
+import org.kforge.TerminalText;
+import org.kforge.InputFile;
 import org.kforge.KforgeException;
+import org.kforge.Limits;
 import org.kforge.asset.CacheDir;
 import org.kforge.board.RemotePciSnapshot;
 import org.kforge.pci.PciIds;
@@ -15,12 +17,11 @@ import picocli.CommandLine.Option;
 
 /** Options shared by the pci and vfio commands: where the PCI model comes from, and JSON output. */
 final class PciSource {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = TerminalText.jsonMapper();
 
     @Option(names = "--sysfs", paramLabel = "DIR", description = "a snapshot (kforge pci snapshot -o DIR) or a sysfs tree instead of this machine's /sys")
     Path sysfs;
-    @Option(names = "--ids", paramLabel = "FILE", description = "pci.ids to name vendors and devices (default ${DEFAULT-VALUE})",
-            defaultValue = "/usr/share/misc/pci.ids")
+    @Option(names = "--ids", paramLabel = "FILE", description = "pci.ids to name vendors and devices (default /usr/share/misc/pci.ids, if there)")
     Path ids;
 
     @Option(names = "--ssh", paramLabel = "[USER@]HOST[:PORT]",
@@ -41,6 +42,9 @@ final class PciSource {
     }
 
     PciIds ids() {
+        if (ids == null) return PciIds.load(PciIds.DEFAULT);
+        InputFile.check(ids, "--ids");
+        if (ids.toFile().length() > Limits.FILE_BYTES) throw InputFile.tooLarge("--ids " + ids, Limits.FILE_BYTES);
         return PciIds.load(ids);
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.kforge.KforgeException;
+import org.kforge.TerminalText;
 import org.kforge.pci.Bdf;
 import org.kforge.pci.DeviceTitle;
 import org.kforge.pci.Finding;
@@ -50,7 +51,7 @@ final class VfioCommand {
         StringBuilder s = new StringBuilder((v.ready() ? "READY" : "NOT READY") + ": vfio passthrough of "
                 + DeviceTitle.of(sys.device(v.bdf()), src.ids()) + " (" + sys.source() + ")\n");
         for (Finding f : v.findings()) s.append(f.line()).append('\n');
-        return s.toString().stripTrailing();
+        return TerminalText.visible(s.toString().stripTrailing());
     }
 
     @Command(name = "bind", mixinStandardHelpOptions = true, description = "Print the sysfs steps that give a device to vfio-pci; --yes performs them.",
@@ -67,7 +68,7 @@ final class VfioCommand {
             VfioCheck.Verdict v = VfioCheck.run(sys, d.bdf());
             VfioBindPlan plan = VfioBindPlan.of(d);
             System.out.println("steps to bind " + d.bdf() + " to vfio-pci:");
-            for (VfioBindPlan.Step st : plan.steps()) System.out.println("  " + st.shell() + "    # " + st.why());
+            for (VfioBindPlan.Step st : plan.steps()) System.out.println(TerminalText.visible("  " + st.shell() + "    # " + st.why()));
             if (!v.ready()) {
                 System.out.println(render(sys, v, src));
                 System.out.println("nothing done: vfio check says not ready");

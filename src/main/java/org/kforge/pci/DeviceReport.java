@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.kforge.TerminalText;
 
 /** {@code kforge pci show}: the decoded config space of one device, as text and as a JSON-ready map. */
 public final class DeviceReport {
@@ -84,7 +85,7 @@ public final class DeviceReport {
         if (m.containsKey("problem")) s.append("  !! ").append(m.get("problem")).append('\n');
         s.append("  Kernel driver in use: ").append(d.driver() == null ? "none" : d.driver()).append('\n');
         s.append("  IOMMU group: ").append(d.iommuGroup() == null ? "none" : d.iommuGroup()).append('\n');
-        return s.toString();
+        return TerminalText.visible(s.toString());
     }
 
     private static int versionOf(PciDevice d, Map<String, Object> cap) {

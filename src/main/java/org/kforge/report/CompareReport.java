@@ -1,7 +1,7 @@
 package org.kforge.report;
 
+import org.kforge.TerminalText;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -12,7 +12,7 @@ import org.kforge.console.Verdict;
 
 /** What {@code kforge compare} prints: a human summary, or JSON (schema in docs/doctor.md). */
 public final class CompareReport {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = TerminalText.jsonMapper();
     private static final int PER_GROUP = 5;
 
     private CompareReport() {
@@ -47,7 +47,7 @@ public final class CompareReport {
             out.append(String.format("  %-16s A %-10s B %-10s %s%n", m.id(), secs(m.secondsA()), secs(m.secondsB()),
                     m.difference() == null ? "" : String.format("%+.3f s", m.difference())));
         }
-        return out.toString();
+        return TerminalText.visible(out.toString());
     }
 
     private static void groups(StringBuilder out, String heading, Map<String, List<Comparison.Line>> groups) {

@@ -1,7 +1,7 @@
 package org.kforge.report;
 
+import org.kforge.TerminalText;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -13,7 +13,7 @@ import org.kforge.console.Verdict;
 
 /** What {@code kforge doctor} prints: a human summary, or JSON (schema in docs/doctor.md). */
 public final class DoctorReport {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = TerminalText.jsonMapper();
 
     private DoctorReport() {
     }
@@ -106,6 +106,6 @@ public final class DoctorReport {
         }
         long other = d.events().stream().filter(e -> e.counts() && (v.firstBadLine() == null || e.line() != v.firstBadLine().number())).count();
         if (other > 0) out.append("  (").append(other).append(" more failure lines: --json lists every event)\n");
-        return out.toString();
+        return TerminalText.visible(out.toString());
     }
 }

@@ -1,12 +1,12 @@
 package org.kforge.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.kforge.TerminalText;
 import org.kforge.boot.BootResult;
 import org.kforge.console.Event;
 import org.kforge.console.Verdict;
@@ -14,7 +14,7 @@ import org.kforge.console.Verdict;
 /** {@code result.json} of a boot; its schema is documented in the README ("result.json"). */
 public final class ResultJson {
     public static final int SCHEMA = 1;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = TerminalText.jsonMapper();
 
     private ResultJson() {
     }

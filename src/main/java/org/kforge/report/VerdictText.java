@@ -1,5 +1,6 @@
 package org.kforge.report;
 
+import org.kforge.TerminalText;
 import java.util.List;
 import org.kforge.console.Event;
 import org.kforge.console.Verdict;
@@ -19,7 +20,7 @@ public final class VerdictText {
         }
         if (v.booted()) {
             out.append("BOOTED: ").append(v.title()).append('\n');
-            return out.toString();
+            return TerminalText.visible(out.toString());
         }
         out.append("FAILED (").append(v.outcome()).append("): ").append(v.title()).append('\n');
         if (layer != null) out.append("  layer: ").append(layer).append('\n');
@@ -29,6 +30,6 @@ public final class VerdictText {
         }
         if (!v.cause().isEmpty()) out.append("  why: ").append(v.cause()).append('\n');
         for (String fix : v.fixes()) out.append("  try: ").append(fix).append('\n');
-        return out.toString();
+        return TerminalText.visible(out.toString());
     }
 }
