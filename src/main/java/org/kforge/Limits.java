@@ -15,6 +15,8 @@ public final class Limits {
     public static final long LOG_BYTES = 1L << 30;
     /** Lines compare aligns of each log. */
     public static final int COMPARE_LINES = 200_000;
+    /** How much of a log is looked at to tell text from binary: over 30% NUL, control or non-UTF-8 bytes is no log. */
+    public static final long TEXT_PROBE_BYTES = 1L << 20;
     /** What compare holds of each log in memory (both logs, normalised, and the diff). */
     public static final long COMPARE_BYTES = 24L << 20;
     /** A line longer than this is cut into pieces of this length (binary garbage, not a console line). */

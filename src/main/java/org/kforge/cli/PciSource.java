@@ -28,7 +28,14 @@ final class PciSource {
             description = "a board over SSH: kforge's collector runs there, the analysis here (kforge's key, see docs/pci.md)")
     String ssh;
 
+    @Option(names = "--dump", paramLabel = "FILE", description = "an lspci -x/-xxx/-xxxx text dump: config space only")
+    Path dump;
+
     SysfsSnapshot open() {
+        if (dump != null) {
+            if (ssh != null || sysfs != null) throw KforgeException.badInput("--dump names a source of its own; give one of --dump, --sysfs, --ssh", null);
+            return SysfsSnapshot.fromDump(dump);
+        }
         if (ssh != null) {
             if (sysfs != null) throw KforgeException.badInput("--ssh and --sysfs name two sources; give one", null);
             try {

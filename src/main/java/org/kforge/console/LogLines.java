@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 import org.kforge.InputFile;
+import org.kforge.KforgeException;
 import org.kforge.Limits;
 
 /**
@@ -37,9 +38,18 @@ public final class LogLines {
         int filled = 0;
         long total = 0;
         boolean afterCr = false;
+        int[] utf8 = {0};
+        long controls = 0;
         while (true) {
             int n = in.read(buf, filled, buf.length - filled);
             if (n < 0) break;
+            if (total < Limits.TEXT_PROBE_BYTES) {
+                controls += notText(buf, filled, n, utf8);
+                if (total + n >= Limits.TEXT_PROBE_BYTES && controls * 10 > (total + n) * 3) {
+                    throw KforgeException.badInput("the log is not text: " + (100 * controls / (total + n)) + "% of its first "
+                            + Limits.size(total + n) + " are NUL, control bytes or no UTF-8", "give the console log itself (a device or binary file is none)");
+                }
+            }
             total += n;
             if (total > Limits.LOG_BYTES) throw InputFile.tooLarge("the log", Limits.LOG_BYTES);
             filled += n;
@@ -71,6 +81,37 @@ public final class LogLines {
         }
         if (filled > 0) sink.line(buf, 0, filled);
         return total;
+    }
+
+    /**
+     * Bytes no console text holds: NUL and C0 controls other than tab, newline, carriage return, backspace and
+     * ESC (which consoles print), and bytes that are not UTF-8; {@code pending[0]} carries an open sequence.
+     */
+    private static long notText(byte[] buf, int from, int n, int[] pending) {
+        long bad = 0;
+        for (int i = from; i < from + n; i++) {
+            int b = buf[i] & 0xff;
+            if (pending[0] > 0) {
+                if ((b & 0xC0) == 0x80) {
+                    pending[0]--;
+                    continue;
+                }
+                bad++;
+                pending[0] = 0;
+            }
+            if (b < 0x80) {
+                if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\b' && b != 0x1B) bad++;
+            } else if ((b & 0xE0) == 0xC0) {
+                pending[0] = 1;
+            } else if ((b & 0xF0) == 0xE0) {
+                pending[0] = 2;
+            } else if ((b & 0xF8) == 0xF0) {
+                pending[0] = 3;
+            } else {
+                bad++;
+            }
+        }
+        return bad;
     }
 
     private static String line(byte[] buf, int start, int end) {

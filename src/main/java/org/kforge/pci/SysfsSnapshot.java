@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.kforge.InputFile;
 import org.kforge.KforgeException;
+import org.kforge.Limits;
 
 /**
  * A file-system root that holds {@code sys/bus/pci/devices}: the live system ({@code /}) or a
@@ -23,11 +25,37 @@ public final class SysfsSnapshot {
     private final Path root;
     private final Path sys;
     private final boolean live;
+    private final Map<Bdf, byte[]> dump;
+    private final Path dumpFile;
 
     private SysfsSnapshot(Path root, Path sys, boolean live) {
         this.root = root;
         this.sys = sys;
         this.live = live;
+        this.dump = null;
+        this.dumpFile = null;
+    }
+
+    private SysfsSnapshot(Path dumpFile, Map<Bdf, byte[]> dump) {
+        this.root = null;
+        this.sys = null;
+        this.live = false;
+        this.dump = dump;
+        this.dumpFile = dumpFile;
+    }
+
+    /**
+     * An {@code lspci -x/-xxx/-xxxx} text dump: config space only. What sysfs adds (BAR sizes, the bound
+     * driver, the IOMMU group, the bridges above) a dump cannot tell, and the reports say so.
+     */
+    public static SysfsSnapshot fromDump(Path file) {
+        String text = new String(InputFile.read(file, Limits.FILE_BYTES, "--dump"), StandardCharsets.ISO_8859_1);
+        return new SysfsSnapshot(file, LspciDump.parse(text, file.toString()));
+    }
+
+    /** True for an lspci text dump: config space only. */
+    public boolean isDump() {
+        return dump != null;
     }
 
     public static SysfsSnapshot live() {
@@ -58,6 +86,7 @@ public final class SysfsSnapshot {
     }
 
     public String source() {
+        if (dump != null) return "lspci dump " + dumpFile;
         return live ? "this machine's /sys" : "snapshot " + root;
     }
 
@@ -70,6 +99,8 @@ public final class SysfsSnapshot {
     }
 
     public boolean exists(String abs) {
+        if (dump != null) return abs.startsWith("/sys/bus/pci/devices/") && Bdf.looksLike(abs.substring(21))
+                && dump.containsKey(Bdf.parse(abs.substring(21)));
         return Files.exists(path(abs));
     }
 
@@ -80,6 +111,7 @@ public final class SysfsSnapshot {
 
     /** A file's text up to {@code max} bytes (more is one line and exit 2), if it is there. */
     public Optional<String> text(String abs, long max) {
+        if (dump != null) return Optional.empty();
         Path p = path(abs);
         if (!Files.exists(p)) return Optional.empty();
         return Optional.of(new String(InputFile.read(p, max, source() + ":"), StandardCharsets.ISO_8859_1).strip());
@@ -87,6 +119,7 @@ public final class SysfsSnapshot {
 
     /** Last element of a symbolic link's target (a driver's or group's name), if the link exists. */
     public Optional<String> linkName(String abs) {
+        if (dump != null) return Optional.empty();
         try {
             return Optional.of(Files.readSymbolicLink(path(abs)).getFileName().toString());
         } catch (IOException | UnsupportedOperationException e) {
@@ -96,6 +129,7 @@ public final class SysfsSnapshot {
 
     /** Names in a directory of the target system, sorted; empty if it is absent. */
     public List<String> names(String abs) {
+        if (dump != null) return List.of();
         Path dir = path(abs);
         if (!Files.isDirectory(dir)) return List.of();
         try (Stream<Path> s = Files.list(dir)) {
@@ -106,6 +140,7 @@ public final class SysfsSnapshot {
     }
 
     public List<Bdf> addresses() {
+        if (dump != null) return List.copyOf(dump.keySet());
         return names("/" + DEVICES).stream().filter(Bdf::looksLike).map(Bdf::parse).sorted().toList();
     }
 
@@ -117,6 +152,12 @@ public final class SysfsSnapshot {
 
     public PciDevice device(Bdf bdf) {
         String dir = "/" + DEVICES + "/" + bdf;
+        if (dump != null) {
+            byte[] config = dump.get(bdf);
+            if (config == null) throw KforgeException.badInput("no PCI device " + bdf + " in " + source(),
+                    "present: " + String.join(" ", addresses().stream().map(Bdf::toString).toList()));
+            return new PciDevice(bdf, ConfigSpace.of(config, source() + ": " + bdf), null, null, null, "/lspci-dump/" + bdf, true);
+        }
         if (!Files.isDirectory(path(dir))) {
             throw KforgeException.badInput("no PCI device " + bdf + " in " + source(),
                     "present: " + String.join(" ", addresses().stream().map(Bdf::toString).toList()));

@@ -98,9 +98,18 @@ class HostileInputIT {
     }
 
     @Test
-    void anEndlessStandardInputIsReadToTheBound() throws Exception {
-        Kforge d = run(Path.of("/dev/zero"), "doctor", "-");
-        refused(d, "larger than 1 GB");
+    void endlessStandardInputIsRefusedAsNoTextOrReadToTheBound() throws Exception {
+        refused(run(Path.of("/dev/zero"), "doctor", "-"), "the log is not text");
+        refused(run(Path.of("/dev/urandom"), "doctor", "-"), "the log is not text");
+        Path fifo = tmp.resolve("endless");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        // "yes" writes one text line for ever: read up to the 1 GB bound, then one line
+        Process yes = new ProcessBuilder("sh", "-c", "exec yes '[    1.000000] a console line' > " + fifo).start();
+        try {
+            refused(run(null, "doctor", fifo.toString()), "larger than 1 GB");
+        } finally {
+            yes.destroyForcibly();
+        }
     }
 
     @Test
