@@ -18,7 +18,7 @@ import org.kforge.KforgeException;
 public record KernelConfig(String origin, Map<String, String> values) {
     private static final Pattern SET = Pattern.compile("CONFIG_([A-Za-z0-9_]+)=(.*)");
     private static final Pattern NOT_SET = Pattern.compile("# CONFIG_([A-Za-z0-9_]+) is not set");
-    private static final Pattern VALUE = Pattern.compile("[ymn]|-?[0-9]+|0[xX][0-9a-fA-F]+|\"(?:[^\"\\\\]|\\\\.)*\"");
+    private static final Pattern VALUE = Pattern.compile("[ymn]|-?[0-9]+|0[xX][0-9a-fA-F]+");
 
     /** Reads a file, gunzipping it when it starts with gzip's magic bytes. */
     public static KernelConfig read(Path file) {
@@ -34,7 +34,7 @@ public record KernelConfig(String origin, Map<String, String> values) {
             if (l.isEmpty()) continue;
             Matcher set = SET.matcher(l);
             Matcher unset = NOT_SET.matcher(l);
-            if (set.matches() && VALUE.matcher(set.group(2)).matches()) {
+            if (set.matches() && (VALUE.matcher(set.group(2)).matches() || quoted(set.group(2)))) {
                 values.put(set.group(1), set.group(2));
             } else if (unset.matches()) {
                 values.put(unset.group(1), "n");
@@ -44,6 +44,17 @@ public record KernelConfig(String origin, Map<String, String> values) {
             }
         }
         return new KernelConfig(origin, Collections.unmodifiableMap(values));
+    }
+
+    /** A "string" with backslash escapes, scanned by hand: a regex over it recurses once per character. */
+    private static boolean quoted(String v) {
+        if (v.length() < 2 || v.charAt(0) != '"' || v.charAt(v.length() - 1) != '"') return false;
+        for (int i = 1; i < v.length() - 1; i++) {
+            char c = v.charAt(i);
+            if (c == '\\') i++;
+            else if (c == '"') return false;
+        }
+        return true;
     }
 
     private static String abbreviate(String l) {
