@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
@@ -15,6 +14,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.kforge.asset.FileTrees;
 import org.kforge.kconfig.KconfigReader;
 import org.kforge.kconfig.KernelConfig;
 import org.kforge.pci.LspciDump;
@@ -77,9 +77,7 @@ class HostileReadersFuzzTest {
                         .as("nothing outside the snapshot directory").isEmpty();
             }
         } finally {
-            try (var walk = Files.walk(tmp)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-            }
+            FileTrees.delete(tmp);
         }
     }
 
@@ -111,9 +109,7 @@ class HostileReadersFuzzTest {
                     StandardCharsets.UTF_8);
             answersOrRefuses(() -> KconfigReader.read(tree, "arm64"));
         } finally {
-            try (var walk = Files.walk(tree)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-            }
+            FileTrees.delete(tree);
         }
     }
 
