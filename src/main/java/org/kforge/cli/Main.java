@@ -50,7 +50,11 @@ public final class Main implements Runnable {
 
     /** Every command and subcommand answers --help (and -h) with its usage and exit 0, parameters or not. */
     private static void withHelp(CommandLine cmd) {
-        cmd.getCommandSpec().mixinStandardHelpOptions(true);
+        CommandLine.Model.CommandSpec spec = cmd.getCommandSpec();
+        if (spec.findOption("--help") == null && spec.findOption("-h") == null) {
+            spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                    .description("Show this help message and exit.").build());
+        }
         cmd.getSubcommands().values().forEach(Main::withHelp);
     }
 
