@@ -11,10 +11,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
  * indented output. Every --json and every file kforge writes goes through these.
  */
 public final class Json {
-    private static final ObjectMapper JSON = JsonMapper.builder()
+    private static final ObjectMapper JSON = withTerminalEscapes(JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
+            .build());
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .build();
@@ -24,6 +24,12 @@ public final class Json {
     private static final ObjectMapper WIRE = JsonMapper.builder().build();
 
     private Json() {
+    }
+
+    /** C1 controls and DEL escaped too (\\u009b...): JSON stays exact, and no raw control reaches a terminal. */
+    private static ObjectMapper withTerminalEscapes(ObjectMapper m) {
+        m.getFactory().setCharacterEscapes(TerminalText.jsonEscapes());
+        return m;
     }
 
     /** JSON, snake_case, indented; unknown fields on reading are an error. */

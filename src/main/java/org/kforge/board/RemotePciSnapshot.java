@@ -1,13 +1,15 @@
 package org.kforge.board;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
+import org.kforge.InputFile;
 import org.kforge.KforgeException;
+import org.kforge.Limits;
+import org.kforge.TerminalText;
 import org.kforge.asset.CacheDir;
 import org.kforge.pci.Collector;
 import org.kforge.pci.SnapshotStream;
@@ -56,12 +58,37 @@ public final class RemotePciSnapshot {
     private RemotePciSnapshot() {
     }
 
-    /** Collects into {@code dir} (created) and returns it. */
+    /** What the board sends, kept up to a bound: past it, the rest is dropped and {@link #overflowed} says so. */
+    private static final class CappedBuffer extends ByteArrayOutputStream {
+        private final long cap;
+        private boolean overflowed;
+
+        CappedBuffer(long cap) {
+            this.cap = cap;
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            if (count + (long) len > cap) overflowed = true;
+            else super.write(b, off, len);
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        boolean overflowed() {
+            return overflowed;
+        }
+    }
+
+    /** Collects into {@code dir} (a new directory, made only when the snapshot is complete) and returns it. */
     public static Path collect(Target t, CacheDir cache, Path dir) {
         SshKey key = SshKey.inDirectory(cache.dir("ssh"));
         KnownHost known = new KnownHost(cache.dir("ssh/known").resolve(t.host().replaceAll("[^A-Za-z0-9._-]", "_") + "_" + t.port()));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CappedBuffer out = new CappedBuffer(Limits.CAPTURE_BYTES);
+        CappedBuffer err = new CappedBuffer(64 * 1024);
         int status;
         try (SshTarget target = SshTarget.login(t.host(), t.port(), t.user(), key, known, TIMEOUT)) {
             status = target.exec("sh -c " + shellQuote(Collector.script()), out, err, TIMEOUT);
@@ -69,14 +96,13 @@ public final class RemotePciSnapshot {
             throw new KforgeException(3, "cannot collect PCI state from " + t + ": " + e.getMessage(),
                     "is sshd up there, and kforge's key (" + key.privateKey() + ".pub) in its authorized_keys?");
         }
-        List<String> lines = out.toString(StandardCharsets.ISO_8859_1).lines().toList();
-        if (status != 0 && lines.isEmpty()) {
+        if (out.overflowed()) throw InputFile.tooLarge("what ssh " + t + " sent", Limits.CAPTURE_BYTES);
+        if (status != 0 && out.size() == 0) {
             throw new KforgeException(1, "the collector failed on " + t + " (exit " + status + "): "
-                    + err.toString(StandardCharsets.UTF_8).strip(), "run kforge pci snapshot --print-collector there by hand");
+                    + TerminalText.visible(err.toString(StandardCharsets.UTF_8).strip()), "run kforge pci snapshot --print-collector there by hand");
         }
         try {
-            Files.createDirectories(dir);
-            SnapshotStream.write(lines, dir, "ssh " + t);
+            SnapshotStream.write(new ByteArrayInputStream(out.toByteArray()), dir, "ssh " + t);
             return dir;
         } catch (IOException e) {
             throw KforgeException.badInput("cannot write the snapshot " + dir + ": " + e.getMessage(), null);

@@ -43,6 +43,7 @@ public final class AssetResolver {
         }
         if (job.initrd() != null) InitrdCheck.verify(Path.of(job.initrd()));
         if (job.kernel() != null) KernelFormat.check(Path.of(job.kernel()), "--kernel");
+        if (job.dtb() != null) BootFiles.dtb(Path.of(job.dtb()));
         if (job.xen() != null) KernelFormat.check(Path.of(job.xen()), "--xen");
 
         Path kernel = job.kernel() == null ? null : Path.of(job.kernel());

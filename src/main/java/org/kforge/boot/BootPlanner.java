@@ -99,6 +99,11 @@ public final class BootPlanner {
     }
 
     /** Creates the run directory, or fails with exit 2 when it cannot be written. */
+    /** --out is a directory, or can be one, on a real file system (holds for --dry-run too). */
+    public static void checkOut(Path out) {
+        BootFiles.out(out);
+    }
+
     public static void prepareRunDir(Path runDir) {
         try {
             Files.createDirectories(runDir);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.kforge.InputFile;
 import org.kforge.KforgeException;
 import org.kforge.compare.Comparison;
 import org.kforge.compare.LogComparer;
@@ -43,7 +44,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         if (files.size() != 2) throw KforgeException.badInput("compare needs two logs", "kforge compare A.log B.log");
         for (Path p : files) {
-            if (!Files.isRegularFile(p)) throw KforgeException.badInput("no such log: " + p, "check the path of the console log");
+            InputFile.check(p, "log");
         }
         Comparison c = LogComparer.compare(files.get(0), files.get(1));
         spec.commandLine().getOut().print(Main.json(spec) ? CompareReport.json(c) + "\n" : CompareReport.text(c));

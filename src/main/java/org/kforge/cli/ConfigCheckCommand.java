@@ -3,6 +3,7 @@ package org.kforge.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.kforge.KforgeException;
+import org.kforge.TerminalText;
 import org.kforge.kconfig.BootCheck;
 import org.kforge.kconfig.BootOptions;
 import org.kforge.kconfig.KernelConfig;
@@ -37,7 +38,7 @@ final class ConfigCheckCommand implements Callable<Integer> {
         KernelConfig config = KernelConfig.read(file);
         BootCheck check = BootCheck.of(config, BootOptions.builtIn().forProfile(p), p.root().modules());
         spec.commandLine().getOut().println("config " + file + " against profile " + p.name() + ":");
-        check.lines().forEach(spec.commandLine().getOut()::println);
+        check.lines().forEach(l -> spec.commandLine().getOut().println(TerminalText.visible(l.toString())));
         if (!check.modules().isEmpty()) {
             spec.commandLine().getOut().println("modules the initramfs must carry: " + String.join(" ", check.modules()));
         }

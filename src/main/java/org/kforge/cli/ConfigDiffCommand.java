@@ -2,6 +2,7 @@ package org.kforge.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.kforge.TerminalText;
 import org.kforge.kconfig.ConfigDiff;
 import org.kforge.kconfig.KernelConfig;
 import picocli.CommandLine.Command;
@@ -18,7 +19,7 @@ final class ConfigDiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ConfigDiff d = ConfigDiff.of(KernelConfig.read(a), KernelConfig.read(b));
-        (merge ? d.mergeLines() : d.lines()).forEach(spec.commandLine().getOut()::println);
+        (merge ? d.mergeLines() : d.lines()).forEach(l -> spec.commandLine().getOut().println(TerminalText.visible(l)));
         return ExitCode.OK;
     }
 }

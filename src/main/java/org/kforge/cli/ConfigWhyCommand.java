@@ -3,6 +3,7 @@ package org.kforge.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.kforge.TerminalText;
 import org.kforge.kconfig.KconfigReader;
 import org.kforge.kconfig.KernelConfig;
 import org.kforge.kconfig.WhyReport;
@@ -25,7 +26,7 @@ final class ConfigWhyCommand implements Callable<Integer> {
     public Integer call() {
         var tree = KconfigReader.read(source, arch);
         KernelConfig cfg = config.load(source, spec.commandLine().getOut());
-        new WhyReport(tree, cfg).explain(symbol, wanted).forEach(spec.commandLine().getOut()::println);
+        new WhyReport(tree, cfg).explain(symbol, wanted).forEach(l -> spec.commandLine().getOut().println(TerminalText.visible(l)));
         return ExitCode.OK;
     }
 

@@ -1,5 +1,6 @@
 package org.kforge.cli;
 
+import org.kforge.TerminalText;
 import org.kforge.dt.Cells;
 import org.kforge.dt.DmaRange;
 import org.kforge.dt.DmaView;
@@ -34,6 +35,6 @@ final class DmaText {
         out.append("dma-coherent: ").append(v.coherent() ? "yes (from " + v.coherentAt().path() + ")" : "no").append('\n');
         for (String n : v.notes()) out.append("note: ").append(n).append('\n');
         if (warning != null) out.append("warning: bus address != CPU address: ").append(warning).append('\n');
-        return out.toString();
+        return TerminalText.visible(out.toString());
     }
 }

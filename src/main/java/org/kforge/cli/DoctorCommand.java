@@ -3,11 +3,11 @@ package org.kforge.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.kforge.InputFile;
 import org.kforge.KforgeException;
 import org.kforge.console.Diagnosis;
 import org.kforge.console.LogDoctor;
@@ -55,10 +55,8 @@ final class DoctorCommand implements Callable<Integer> {
         if (Files.isDirectory(p)) {
             throw KforgeException.badInput(file + " is a directory", "give the console log inside it (console.log)");
         }
-        try (InputStream in = Files.newInputStream(p)) {
+        try (InputStream in = InputFile.open(p, "console log")) {
             return LogDoctor.examine(in, file);
-        } catch (NoSuchFileException e) {
-            throw KforgeException.badInput("no such file: " + file, "check the path of the console log");
         } catch (IOException e) {
             throw KforgeException.badInput("cannot read " + file + ": " + e.getMessage(), "check the file's permissions");
         }

@@ -2,6 +2,7 @@ package org.kforge.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.kforge.TerminalText;
 import org.kforge.dt.Fdt;
 import org.kforge.dt.TreeDiff;
 import picocli.CommandLine.Command;
@@ -16,7 +17,7 @@ final class DtDiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var changes = TreeDiff.between(Fdt.read(a), Fdt.read(b));
-        changes.forEach(spec.commandLine().getOut()::println);
+        changes.forEach(c -> spec.commandLine().getOut().println(TerminalText.visible(c.toString())));
         if (changes.isEmpty()) spec.commandLine().getOut().println("no differences");
         return ExitCode.OK;
     }

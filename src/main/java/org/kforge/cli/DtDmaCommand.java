@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.kforge.KforgeException;
+import org.kforge.TerminalText;
 import org.kforge.dt.Cells;
 import org.kforge.dt.DmaRange;
 import org.kforge.dt.DmaView;
@@ -39,7 +40,7 @@ final class DtDmaCommand implements Callable<Integer> {
             DtJson.print(spec.commandLine().getOut(), m);
         } else {
             spec.commandLine().getOut().print(DmaText.of(v, warning));
-            if (answer != null) spec.commandLine().getOut().println(answer);
+            if (answer != null) spec.commandLine().getOut().println(TerminalText.visible(answer));
         }
         return ExitCode.OK;
     }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.kforge.KforgeException;
+import org.kforge.TerminalText;
 import org.kforge.dt.Fdt;
 import org.kforge.dt.FdtNode;
 import org.kforge.dt.FdtProperty;
@@ -44,7 +45,7 @@ final class DtFindCommand implements Callable<Integer> {
             paths = p == null ? List.of() : List.of(p);
         }
         if (paths.isEmpty()) throw KforgeException.badInput("no node " + what + " in " + dtb, null);
-        paths.forEach(spec.commandLine().getOut()::println);
+        paths.forEach(p -> spec.commandLine().getOut().println(TerminalText.visible(p)));
         return ExitCode.OK;
     }
 }

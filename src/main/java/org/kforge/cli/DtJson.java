@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.kforge.TerminalText;
 import org.kforge.dt.Cells;
 import org.kforge.dt.DmaRange;
 import org.kforge.dt.DmaView;

@@ -1,6 +1,7 @@
 package org.kforge.cli;
 
 import org.kforge.NumberArg;
+import org.kforge.TerminalText;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.kforge.KforgeException;
@@ -42,11 +43,11 @@ final class DtTranslateCommand implements Callable<Integer> {
         if (Main.json(spec)) {
             DtJson.print(spec.commandLine().getOut(), DtJson.translation(t));
         } else {
-            spec.commandLine().getOut().println(node.path() + " " + start + " " + Cells.format(addr));
+            spec.commandLine().getOut().println(TerminalText.visible(node.path()) + " " + start + " " + Cells.format(addr));
             int i = 1;
             for (Translation.Hop h : t.hops()) {
-                spec.commandLine().getOut().printf("  hop %d: %s (%s bus): %s%n", i++, h.bus().path(),
-                        h.type().name().toLowerCase(java.util.Locale.ROOT), h.how());
+                spec.commandLine().getOut().print(TerminalText.visible(String.format("  hop %d: %s (%s bus): %s%n", i++, h.bus().path(),
+                        h.type().name().toLowerCase(java.util.Locale.ROOT), h.how())));
                 spec.commandLine().getOut().printf("         %s -> %s%n", Cells.format(h.before()), Cells.format(h.after()));
             }
             if (t.translated()) spec.commandLine().getOut().println("CPU physical address: " + Cells.hex(t.cpuAddress()));

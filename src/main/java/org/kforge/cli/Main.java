@@ -4,6 +4,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.kforge.KforgeException;
+import org.kforge.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,28 +51,44 @@ public final class Main implements Runnable {
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         Main main = new Main();
         CommandLine cli = new CommandLine(main).setOut(out).setErr(err);
+        withHelp(cli);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> report(cmd.getErr(), ex, main.verbose));
         cli.setParameterExceptionHandler((ex, cmdArgs) -> {
-            err.println("kforge: " + ex.getMessage());
+            err.println("kforge: " + TerminalText.visible(ex.getMessage()));
             err.println("  see: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help");
             return ExitCode.USAGE;
         });
         try {
             return cli.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // a last resort: every reader has its bound (Limits); reaching here is a bound missing, so say so plainly
+            err.println("kforge: the input is too large or too deeply nested to read (" + e.getClass().getSimpleName() + ")");
+            err.println("  fix: check the input; if it is a real one, report it with the command that gave this");
+            return ExitCode.USAGE;
         } finally {
             out.flush();
             err.flush();
         }
     }
 
+    /** Every command and subcommand answers --help (and -h) with its usage and exit 0, parameters or not. */
+    private static void withHelp(CommandLine cmd) {
+        CommandLine.Model.CommandSpec spec = cmd.getCommandSpec();
+        if (spec.findOption("--help") == null && spec.findOption("-h") == null) {
+            spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                    .description("Show this help message and exit.").build());
+        }
+        cmd.getSubcommands().values().forEach(Main::withHelp);
+    }
+
     static int report(PrintWriter err, Exception ex, boolean verbose) {
         if (ex instanceof KforgeException k) {
-            err.println("kforge: " + k.getMessage());
-            if (k.hint() != null) err.println("  fix: " + k.hint());
+            err.println("kforge: " + TerminalText.visible(k.getMessage()));
+            if (k.hint() != null) err.println("  fix: " + TerminalText.visible(k.hint()));
             if (verbose) ex.printStackTrace(err);
             return k.exitCode();
         }
-        err.println("kforge: internal error: " + ex);
+        err.println("kforge: internal error: " + TerminalText.visible(String.valueOf(ex)));
         err.println("  run again with --verbose for the stack trace, and report it");
         if (verbose) ex.printStackTrace(err);
         return ExitCode.INTERNAL;

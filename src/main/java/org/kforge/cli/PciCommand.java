@@ -1,15 +1,15 @@
 package org.kforge.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.kforge.InputFile;
 import org.kforge.KforgeException;
+import org.kforge.TerminalText;
 import org.kforge.pci.Bdf;
 import org.kforge.pci.BridgeTree;
 import org.kforge.pci.Collector;
@@ -162,9 +162,9 @@ final class PciCommand {
                 return ExitCode.OK;
             }
             PciIds ids = src.ids();
-            spec.commandLine().getOut().println("IOMMU units: " + (units.isEmpty() ? "none" : String.join(", ", units)));
+            spec.commandLine().getOut().println(TerminalText.visible("IOMMU units: " + (units.isEmpty() ? "none" : String.join(", ", units))));
             for (IommuGroup g : groups) {
-                spec.commandLine().getOut().println("group " + g.number() + " (" + g.type() + ")");
+                spec.commandLine().getOut().println(TerminalText.visible("group " + g.number() + " (" + g.type() + ")"));
                 for (Bdf b : g.devices()) {
                     spec.commandLine().getOut().println("  " + (sys.exists("/sys/bus/pci/devices/" + b) ? DeviceTitle.of(sys.device(b), ids) : b.toString()));
                 }
@@ -196,8 +196,9 @@ final class PciCommand {
             if (out == null) throw KforgeException.badInput("pci snapshot needs -o DIR", null);
             int n;
             if (from != null) {
-                if (!Files.isReadable(from)) throw KforgeException.badInput("--from " + from + ": no such file", null);
-                n = SnapshotStream.write(Files.readAllLines(from, StandardCharsets.ISO_8859_1), out, from.toString());
+                try (java.io.InputStream in = InputFile.open(from, "--from")) {
+                    n = SnapshotStream.write(in, out, from.toString());
+                }
             } else {
                 n = Collector.snapshotHere(out);
             }

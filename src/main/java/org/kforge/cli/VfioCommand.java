@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.kforge.KforgeException;
+import org.kforge.TerminalText;
 import org.kforge.pci.Bdf;
 import org.kforge.pci.DeviceTitle;
 import org.kforge.pci.Finding;
@@ -51,7 +52,7 @@ final class VfioCommand {
         StringBuilder s = new StringBuilder((v.ready() ? "READY" : "NOT READY") + ": vfio passthrough of "
                 + DeviceTitle.of(sys.device(v.bdf()), src.ids()) + " (" + sys.source() + ")\n");
         for (Finding f : v.findings()) s.append(f.line()).append('\n');
-        return s.toString().stripTrailing();
+        return TerminalText.visible(s.toString().stripTrailing());
     }
 
     @Command(name = "bind", mixinStandardHelpOptions = true, description = "Print the sysfs steps that give a device to vfio-pci; --yes performs them.",
@@ -69,7 +70,7 @@ final class VfioCommand {
             VfioCheck.Verdict v = VfioCheck.run(sys, d.bdf());
             VfioBindPlan plan = VfioBindPlan.of(d);
             spec.commandLine().getOut().println("steps to bind " + d.bdf() + " to vfio-pci:");
-            for (VfioBindPlan.Step st : plan.steps()) spec.commandLine().getOut().println("  " + st.shell() + "    # " + st.why());
+            for (VfioBindPlan.Step st : plan.steps()) spec.commandLine().getOut().println(TerminalText.visible("  " + st.shell() + "    # " + st.why()));
             if (!v.ready()) {
                 spec.commandLine().getOut().println(render(sys, v, src));
                 spec.commandLine().getOut().println("nothing done: vfio check says not ready");

@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.kforge.InputFile;
+import org.kforge.Limits;
 import org.kforge.console.ConsoleText;
 import org.kforge.console.Diagnosis;
 import org.kforge.console.Event;
@@ -24,10 +26,10 @@ import org.kforge.console.Rule;
 /**
  * Aligns two console logs with Myers' diff (java-diff-utils) over their normalised lines and
  * says where they part ways. Both logs are held in memory (line text only), up to
- * {@link #MAX_LINES} lines each; a longer log is compared on its first lines and says so.
+ * {@link Limits#COMPARE_LINES} lines and {@link Limits#COMPARE_BYTES} each; a longer log is compared on its first lines
+ * and says so.
  */
 public final class LogComparer {
-    public static final int MAX_LINES = 200_000;
     private static final int CONTEXT = 3;
     private static final int SHOWN = 8;
 
@@ -106,9 +108,11 @@ public final class LogComparer {
         static Side read(Path p) throws IOException {
             List<String> raw = new ArrayList<>();
             boolean[] cut = {false};
-            try (InputStream in = Files.newInputStream(p)) {
+            long[] held = {0};
+            try (InputStream in = InputFile.open(p, "log")) {
                 LogLines.read(in, l -> {
-                    if (raw.size() < MAX_LINES) raw.add(l);
+                    held[0] += l.length();
+                    if (raw.size() < Limits.COMPARE_LINES && held[0] <= Limits.COMPARE_BYTES) raw.add(l);
                     else cut[0] = true;
                 });
             }

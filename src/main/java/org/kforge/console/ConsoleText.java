@@ -4,8 +4,10 @@ import java.util.regex.Pattern;
 
 /** What a console line says once terminal escapes, control bytes and the printk timestamp are gone. */
 public final class ConsoleText {
-    // CSI sequences (ESC [ ... final byte) and two-byte ESC sequences (ECMA-48)
-    private static final Pattern ESCAPES = Pattern.compile("\u001B\\[[0-?]*[ -/]*[@-~]|\u001B[@-Z\\\\-_]");
+    // control strings whole, payload included (OSC, DCS, SOS, PM, APC up to BEL or ST), CSI sequences
+    // (ESC [ ... final byte) and two-byte ESC sequences (ECMA-48 8.3.89, 5.4, 5.3)
+    private static final Pattern ESCAPES = Pattern.compile(
+            "\u001B[\\]PX^_].*?(?:\u0007|\u001B\\\\|$)|\u001B\\[[0-?]*[ -/]*[@-~]|\u001B[@-Z\\\\-_]");
     private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B-\\x1F\\x7F]");
 
     private ConsoleText() {

@@ -81,17 +81,17 @@ public final class ConsoleWatcher {
             if (rule.details().opens() != null) contexts.add(rule.details().opens());
             if (rule.details().closes() != null) contexts.remove(rule.details().closes());
             if (rule.kind() == Rule.Kind.IGNORE) return List.of();
-            return List.of(record(rule, m, printable, message, seconds));
+            return List.of(record(rule, m, rawLine, message, seconds));
         }
         return List.of();
     }
 
-    private Event record(Rule rule, Matcher m, String printable, String message, double seconds) {
+    private Event record(Rule rule, Matcher m, String rawLine, String message, double seconds) {
         if (events.size() >= MAX_EVENTS) {
             // not kept: only what the caller (boot splitting, the first terminal line) needs
             dropped++;
             Event e = new Event(rule.id(), rule.kind(), rule.outcome(), rule.role(), rule.terminal(), lineNumber,
-                    printable, seconds, rule.title(), rule, Map.of());
+                    rawLine, seconds, rule.title(), rule, Map.of());
             if (e.terminal() && terminal == null) terminal = e;
             return e;
         }
@@ -105,7 +105,7 @@ public final class ConsoleWatcher {
             if (source != null) f.put("source", source.name());
         }
         Event e = new Event(rule.id(), rule.kind(), rule.outcome(), rule.role(), rule.terminal(), lineNumber,
-                printable, seconds, Template.fill(rule.title(), f), rule, Map.copyOf(f));
+                rawLine, seconds, Template.fill(rule.title(), f), rule, Map.copyOf(f));
         String expected = rule.details().expectedIn();
         if (expected != null && contexts.contains(expected)) e = e.asCleared();
         java.util.regex.Pattern confirmer = rule.details().confirmedBy(f);

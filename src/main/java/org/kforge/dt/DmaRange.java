@@ -30,6 +30,7 @@ public record DmaRange(long busStart, long cpuStart, long size) {
     /** "bus 0xc0000000-0xffffffff -> CPU 0x0-0x3fffffff (1 GiB)" */
     @Override
     public String toString() {
+        if (size == 0) return "bus " + Cells.hex(busStart) + " -> CPU " + Cells.hex(cpuStart) + " (size 0: an empty window, no DMA through it)";
         return "bus " + Cells.hex(busStart) + "-" + Cells.hex(busLast()) + " -> CPU " + Cells.hex(cpuStart) + "-"
                 + Cells.hex(cpuLast()) + " (" + Sizes.human(size) + ")";
     }

@@ -42,7 +42,7 @@ public record DmaView(FdtNode device, List<Level> chain, FdtNode definedBy, List
 
     /** The last CPU address any window reaches; empty for the identity view (the tree sets no limit). */
     public Optional<Long> highestCpuAddress() {
-        return windows.stream().map(DmaRange::cpuLast).max(Long::compareUnsigned);
+        return windows.stream().filter(w -> w.size() != 0).map(DmaRange::cpuLast).max(Long::compareUnsigned);
     }
 
     /** The bus address a device must be given to reach CPU address {@code cpu}. */

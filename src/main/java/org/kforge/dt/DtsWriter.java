@@ -1,5 +1,7 @@
 package org.kforge.dt;
 
+import org.kforge.TerminalText;
+
 /**
  * Writes a tree as DTS text exactly as dtc 1.6 does for a DTB input (dtc's treesource.c, dt_to_source):
  * tabs, a blank line before each child, values guessed by {@link DtsValue}, phandles as plain cells.
@@ -15,14 +17,14 @@ public final class DtsWriter {
             out.append(String.format("/memreserve/\t0x%016x 0x%016x;\n", r.address(), r.size()));
         }
         node(out, fdt.root(), 0);
-        return out.toString();
+        return TerminalText.visible(out.toString());
     }
 
     /** One node and everything under it, starting at nesting level {@code level}. */
     public static String node(FdtNode node) {
         StringBuilder out = new StringBuilder();
         node(out, node, 0);
-        return out.toString();
+        return TerminalText.visible(out.toString());
     }
 
     private static void node(StringBuilder out, FdtNode node, int level) {

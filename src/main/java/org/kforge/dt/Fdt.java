@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.kforge.KforgeException;
+import org.kforge.Limits;
 
 /** A flattened device tree read from a DTB: header, memory reservations and the node tree. Nothing is trusted. */
 public final class Fdt {
     /** Far larger than any real DTB (QEMU's are 1 MiB); refuses to read a disk image by mistake. */
-    static final long MAX_FILE = 64L << 20;
 
     private final FdtHeader header;
     private final List<MemReserve> reservations;
@@ -32,8 +32,8 @@ public final class Fdt {
                 throw KforgeException.badInput(file + ": no such file", "give the path of a .dtb file");
             }
             long size = Files.size(file);
-            if (size > MAX_FILE) {
-                throw KforgeException.badInput(file + ": " + size + " bytes is too large for a DTB (limit " + MAX_FILE + ")",
+            if (size > Limits.FILE_BYTES) {
+                throw KforgeException.badInput(file + ": " + size + " bytes is too large for a DTB (limit " + Limits.FILE_BYTES + ")",
                         "give the path of a .dtb file");
             }
             return parse(Files.readAllBytes(file), file.toString());

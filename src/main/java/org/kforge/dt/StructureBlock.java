@@ -2,6 +2,7 @@ package org.kforge.dt;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.kforge.Limits;
 
 /**
  * Walks the structure block token by token (Devicetree Specification, 5.4). Every step moves forward by at
@@ -13,8 +14,6 @@ final class StructureBlock {
     static final int PROP = 3;
     static final int NOP = 4;
     static final int END = 9;
-    /** Deeper than any real tree; libfdt's own FDT_MAX_DEPTH is 32. */
-    static final int MAX_DEPTH = 64;
 
     private final FdtBytes b;
     private final FdtHeader h;
@@ -43,7 +42,7 @@ final class StructureBlock {
                 if (cur == null && root != null) throw b.bad(at, "a second root node \"" + name + "\"");
                 if (cur == null && !name.isEmpty()) throw b.bad(at, "the root node has a name, \"" + name + "\"");
                 if (cur != null && name.isEmpty()) throw b.bad(at, "a node without a name under " + cur.path());
-                if (++depth > MAX_DEPTH) throw b.bad(at, "nodes nested deeper than " + MAX_DEPTH);
+                if (++depth > Limits.DTB_DEPTH) throw b.bad(at, "nodes nested deeper than " + Limits.DTB_DEPTH);
                 FdtNode node = new FdtNode(name, cur);
                 if (cur == null) root = node;
                 else cur.add(node);

@@ -1,11 +1,13 @@
 package org.kforge.kconfig;
 
 import java.util.List;
+import org.kforge.Limits;
 
 /** Recursive descent over Kconfig's expression grammar: || below && below ! below comparisons ({@code parser.y}). */
 final class ExprParser {
     private final List<KconfigToken> tokens;
     private int pos;
+    private int depth;
 
     private ExprParser(List<KconfigToken> tokens) {
         this.tokens = tokens;
@@ -14,6 +16,9 @@ final class ExprParser {
     /** Parses all of {@code tokens}; IllegalArgumentException when they are not one expression. */
     static Expr parse(List<KconfigToken> tokens) {
         if (tokens.isEmpty()) throw new IllegalArgumentException("missing expression");
+        if (tokens.size() > Limits.EXPR_TOKENS) {
+            throw new IllegalArgumentException("an expression of " + tokens.size() + " tokens, more than the " + Limits.EXPR_TOKENS + " kforge reads");
+        }
         ExprParser p = new ExprParser(tokens);
         Expr e = p.or();
         if (p.pos != tokens.size()) throw new IllegalArgumentException("unexpected '" + tokens.get(p.pos).text() + "'");
@@ -33,9 +38,9 @@ final class ExprParser {
     }
 
     private Expr unary() {
-        if (op("!")) return new Expr.Not(unary());
+        if (op("!")) return new Expr.Not(nested(this::unary));
         if (op("(")) {
-            Expr e = or();
+            Expr e = nested(this::or);
             if (!op(")")) throw new IllegalArgumentException("missing ')'");
             return e;
         }
@@ -44,6 +49,15 @@ final class ExprParser {
             if (op(c)) return new Expr.Compare(c, left, symbol());
         }
         return left;
+    }
+
+    private Expr nested(java.util.function.Supplier<Expr> inner) {
+        if (++depth > Limits.EXPR_DEPTH) {
+            throw new IllegalArgumentException("'(' and '!' nested more than " + Limits.EXPR_DEPTH + " deep");
+        }
+        Expr e = inner.get();
+        depth--;
+        return e;
     }
 
     private Expr.Sym symbol() {

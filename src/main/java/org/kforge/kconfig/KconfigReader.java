@@ -1,6 +1,6 @@
 package org.kforge.kconfig;
 
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.kforge.InputFile;
 import org.kforge.KforgeException;
+import org.kforge.Limits;
+import org.kforge.TerminalText;
 
 /**
  * Reads a kernel tree's Kconfig files, from the top {@code Kconfig} through every {@code source}
@@ -21,10 +24,12 @@ public final class KconfigReader {
     private static final Pattern ASSIGN = Pattern.compile("^\\s*([A-Za-z0-9_-]+)\\s*(:=|\\+=|=)\\s*(.*)$");
     private static final Pattern VAR = Pattern.compile("\\$\\(([A-Za-z0-9_-]+)\\)");
 
+    private static final int EXPANSION_ROUNDS = 32;
     private final Path srctree;
     private final Map<String, String> vars = new HashMap<>();
     private final KconfigTree tree = new KconfigTree();
     private final Deque<MenuNode> blocks = new ArrayDeque<>();
+    private final Deque<String> open = new ArrayDeque<>();
     private MenuNode current;
     private String file;
     private int line;
@@ -52,12 +57,16 @@ public final class KconfigReader {
 
     private void source(String relative) {
         Path path = srctree.resolve(relative);
+        if (open.contains(relative)) throw error("'source \"" + relative + "\"' sources a file that is already open: a loop");
+        if (open.size() >= Limits.SOURCE_DEPTH) throw error("'source' nested more than " + Limits.SOURCE_DEPTH + " files deep");
+        if (!Files.isRegularFile(path)) throw error("cannot read " + relative + " (no such file)");
         List<String> lines;
         try {
-            lines = Files.readAllLines(path);
-        } catch (IOException e) {
-            throw error("cannot read " + relative + " (" + e.getMessage() + ")");
+            lines = List.of(new String(InputFile.read(path, Limits.FILE_BYTES, "Kconfig file"), StandardCharsets.UTF_8).split("\\R", -1));
+        } catch (KforgeException e) {
+            throw error(e.getMessage());
         }
+        open.push(relative);
         String outerFile = file;
         int outerLine = line;
         int depth = blocks.size();
@@ -67,7 +76,15 @@ public final class KconfigReader {
         for (int i = 0; i < lines.size(); i++) {
             line = i + 1;
             String text = lines.get(i);
-            while (text.endsWith("\\") && i + 1 < lines.size()) text = text.substring(0, text.length() - 1) + lines.get(++i);
+            if (text.endsWith("\\")) {
+                StringBuilder joined = new StringBuilder(text);
+                while (joined.length() > 0 && joined.charAt(joined.length() - 1) == '\\' && i + 1 < lines.size()) {
+                    joined.setLength(joined.length() - 1);
+                    joined.append(lines.get(++i));
+                    if (joined.length() > Limits.LINE_CHARS) throw error("a line joined by '\\' longer than " + Limits.LINE_CHARS + " characters");
+                }
+                text = joined.toString();
+            }
             String first = text.strip();
             if (first.equals("help") || first.equals("---help---")) {
                 i = skipHelp(lines, i + 1) - 1;
@@ -77,6 +94,7 @@ public final class KconfigReader {
         }
         if (blocks.size() != depth) throw error("block " + blocks.peek().header() + " opened at line "
                 + blocks.peek().line + " is not closed in this file");
+        open.pop();
         file = outerFile;
         line = outerLine;
         current = null;
@@ -112,7 +130,8 @@ public final class KconfigReader {
         Matcher a = ASSIGN.matcher(text);
         if (text.indexOf('=') > 0 && a.matches()) {
             String value = a.group(2).equals(":=") ? expand(a.group(3)) : a.group(3);
-            vars.merge(a.group(1), value, (old, v) -> a.group(2).equals("+=") ? old + " " + v : v);
+            String merged = vars.merge(a.group(1), value, (old, v) -> a.group(2).equals("+=") ? old + " " + v : v);
+            if (merged.length() > Limits.EXPANSION_CHARS) throw tooLong();
             return;
         }
         List<KconfigToken> t;
@@ -193,6 +212,7 @@ public final class KconfigReader {
     }
 
     private void open(MenuNode.Kind kind, String symbol, String prompt) {
+        if (blocks.size() > Limits.BLOCK_NESTING) throw new IllegalArgumentException("if/menu/choice nested more than " + Limits.BLOCK_NESTING + " deep");
         current = new MenuNode(kind, blocks.peek(), file, line, symbol);
         current.prompt = prompt;
         blocks.push(current);
@@ -224,7 +244,8 @@ public final class KconfigReader {
 
     /** Expands $(VAR) for known variables; function calls and unknown names stay as they are. */
     private String expand(String s) {
-        for (int round = 0; round < 8 && s.contains("$("); round++) {
+        for (int round = 0; s.contains("$("); round++) {
+            if (round == EXPANSION_ROUNDS) throw error("a macro refers to itself: " + abbreviate(s));
             Matcher m = VAR.matcher(s);
             StringBuilder out = new StringBuilder();
             boolean changed = false;
@@ -232,12 +253,21 @@ public final class KconfigReader {
                 String v = vars.get(m.group(1));
                 if (v != null) changed = true;
                 m.appendReplacement(out, Matcher.quoteReplacement(v != null ? v : m.group()));
+                if (out.length() > Limits.EXPANSION_CHARS) throw tooLong();
             }
             m.appendTail(out);
             s = out.toString();
             if (!changed) break;
         }
         return s;
+    }
+
+    private KforgeException tooLong() {
+        return error("a macro expands past " + Limits.EXPANSION_CHARS + " characters (does it refer to itself?)");
+    }
+
+    private static String abbreviate(String s) {
+        return TerminalText.visible(s.length() > 60 ? s.substring(0, 57) + "..." : s);
     }
 
     private static String stripComment(String s) {

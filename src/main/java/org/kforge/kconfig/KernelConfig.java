@@ -1,17 +1,13 @@
 package org.kforge.kconfig;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
+import org.kforge.InputFile;
 import org.kforge.KforgeException;
 
 /**
@@ -22,35 +18,23 @@ import org.kforge.KforgeException;
 public record KernelConfig(String origin, Map<String, String> values) {
     private static final Pattern SET = Pattern.compile("CONFIG_([A-Za-z0-9_]+)=(.*)");
     private static final Pattern NOT_SET = Pattern.compile("# CONFIG_([A-Za-z0-9_]+) is not set");
-    private static final Pattern VALUE = Pattern.compile("[ymn]|-?[0-9]+|0[xX][0-9a-fA-F]+|\"(?:[^\"\\\\]|\\\\.)*\"");
+    private static final Pattern VALUE = Pattern.compile("[ymn]|-?[0-9]+|0[xX][0-9a-fA-F]+");
 
     /** Reads a file, gunzipping it when it starts with gzip's magic bytes. */
     public static KernelConfig read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-            if (bytes.length > 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
-                try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-                    bytes = in.readAllBytes();
-                }
-            }
-        } catch (IOException e) {
-            throw KforgeException.badInput("cannot read the config " + file + ": " + e.getMessage(),
-                    "give a .config, a fragment or a /proc/config.gz capture");
-        }
-        return parse(file.toString(), new String(bytes, StandardCharsets.UTF_8));
+        return parse(file.toString(), new String(InputFile.readMaybeGzip(file, "the config"), StandardCharsets.UTF_8));
     }
 
     public static KernelConfig parse(String origin, String text) {
         Map<String, String> values = new LinkedHashMap<>();
         int number = 0;
-        for (String line : text.split("\n", -1)) {
+        for (String line : text.split("\r\n|\n|\r", -1)) {
             number++;
             String l = line.strip();
             if (l.isEmpty()) continue;
             Matcher set = SET.matcher(l);
             Matcher unset = NOT_SET.matcher(l);
-            if (set.matches() && VALUE.matcher(set.group(2)).matches()) {
+            if (set.matches() && (VALUE.matcher(set.group(2)).matches() || quoted(set.group(2)))) {
                 values.put(set.group(1), set.group(2));
             } else if (unset.matches()) {
                 values.put(unset.group(1), "n");
@@ -60,6 +44,17 @@ public record KernelConfig(String origin, Map<String, String> values) {
             }
         }
         return new KernelConfig(origin, Collections.unmodifiableMap(values));
+    }
+
+    /** A "string" with backslash escapes, scanned by hand: a regex over it recurses once per character. */
+    private static boolean quoted(String v) {
+        if (v.length() < 2 || v.charAt(0) != '"' || v.charAt(v.length() - 1) != '"') return false;
+        for (int i = 1; i < v.length() - 1; i++) {
+            char c = v.charAt(i);
+            if (c == '\\') i++;
+            else if (c == '"') return false;
+        }
+        return true;
     }
 
     private static String abbreviate(String l) {

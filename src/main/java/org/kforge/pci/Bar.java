@@ -20,7 +20,7 @@ public record Bar(int index, boolean io, boolean is64, boolean prefetchable, lon
         List<Bar> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             long raw = c.u32(0x10 + 4 * i);
-            long size = i < d.resources().size() ? d.resources().get(i).size() : 0;
+            long size = d.resources() != null && i < d.resources().size() ? d.resources().get(i).size() : 0;
             boolean io = (raw & 1) != 0;
             boolean is64 = !io && (raw & 6) == 4;
             if (raw == 0 && size == 0) continue;

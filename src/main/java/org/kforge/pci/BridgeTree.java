@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.kforge.TerminalText;
 
 /** {@code pci list -t}: devices under their host bridge and PCI-to-PCI bridges, from the sysfs paths. */
 public final class BridgeTree {
@@ -23,7 +24,7 @@ public final class BridgeTree {
             s.append(top).append('\n');
             walk(top, "", children, ids, s);
         }
-        return s.toString();
+        return TerminalText.visible(s.toString());
     }
 
     private static void walk(String node, String indent, Map<String, List<PciDevice>> children, PciIds ids, StringBuilder s) {

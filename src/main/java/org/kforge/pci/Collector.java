@@ -4,8 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
+import org.kforge.InputFile;
 import org.kforge.KforgeException;
+import org.kforge.Limits;
 
 /** The POSIX-sh collector shipped as a resource: its text (to run on a target) and a local run. */
 public final class Collector {
@@ -32,10 +33,10 @@ public final class Collector {
         }
         p.getOutputStream().write(script().getBytes(StandardCharsets.UTF_8));
         p.getOutputStream().close();
-        List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        byte[] records = InputFile.read(p.getInputStream(), Limits.CAPTURE_BYTES, "the collector's output");
         if (p.waitFor() != 0) {
             throw KforgeException.hostMissing("the PCI collector failed (exit " + p.exitValue() + ")", "it needs sh, od and readlink (coreutils)");
         }
-        return SnapshotStream.write(lines, dir, "the collector's output");
+        return SnapshotStream.write(new java.io.ByteArrayInputStream(records), dir, "the collector's output");
     }
 }

@@ -10,6 +10,8 @@ import org.kforge.KforgeException;
 public record ConfigSpace(byte[] bytes) {
     /** The standard header every function has; anything shorter is not a config space. */
     public static final int HEADER = 64;
+    /** A PCI Express function's whole config space; sysfs never gives more. */
+    public static final int EXTENDED = 4096;
     /** What an unprivileged reader gets. */
     public static final int UNPRIVILEGED = 64;
 

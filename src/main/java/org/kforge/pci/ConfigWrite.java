@@ -16,18 +16,19 @@ public record ConfigWrite(ConfigRegister register, long value, long mask) {
         int colon = v.indexOf(':');
         long value = number(colon < 0 ? v : v.substring(0, colon), text);
         long mask = colon < 0 ? full : number(v.substring(colon + 1), text);
-        if (value > full || mask > full) {
+        if (Long.compareUnsigned(value, full) > 0 || Long.compareUnsigned(mask, full) > 0) {
             throw KforgeException.badInput("write '" + text + "': value wider than " + r.width() + " byte(s)", null);
         }
         return new ConfigWrite(r, value, mask);
     }
 
+    /** A hex number as setpci reads it: digits only, no sign (setpci takes "-1" for no number). */
     private static long number(String s, String text) {
-        try {
-            return Long.parseLong(s.toLowerCase().startsWith("0x") ? s.substring(2) : s, 16);
-        } catch (NumberFormatException e) {
-            throw KforgeException.badInput("write '" + text + "': invalid hex value \"" + s + "\"", null);
+        String digits = s.toLowerCase().startsWith("0x") ? s.substring(2) : s;
+        if (!digits.matches("[0-9a-fA-F]{1,16}")) {
+            throw KforgeException.badInput("write '" + text + "': invalid hex value \"" + s + "\"", "give hex digits, e.g. COMMAND=0x0006");
         }
+        return Long.parseUnsignedLong(digits, 16);
     }
 
     public long merged(long old) {

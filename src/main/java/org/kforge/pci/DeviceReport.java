@@ -4,12 +4,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.kforge.TerminalText;
 
 /** {@code kforge pci show}: the decoded config space of one device, as text and as a JSON-ready map. */
 public final class DeviceReport {
     public static final String NO_ANSWER = "the device does not answer (link down, powered off or in reset): its config space reads as all ones";
     public static final String UNPRIVILEGED = "only the first 64 bytes of config space were readable: the kernel gives the rest only to "
             + "readers with CAP_SYS_ADMIN (drivers/pci/pci-sysfs.c); run as root, or take the snapshot as root";
+
+    public static final String DUMP_CANNOT_TELL = "from an lspci dump: config space only; BAR sizes, the kernel driver, the IOMMU group "
+            + "and the bridges above are not in a dump (give --sysfs or --ssh for them)";
 
     private DeviceReport() {
     }
@@ -23,6 +27,8 @@ public final class DeviceReport {
         m.put("device_id", String.format("%04x", d.deviceId()));
         m.put("driver", d.driver());
         m.put("iommu_group", d.iommuGroup());
+        if (d.configOnly()) m.put("unknown", List.of("bar_sizes", "driver", "iommu_group", "bridges"));
+        else if (d.resources() == null) m.put("unknown", List.of("bar_sizes"));
         m.put("config_bytes_read", c.readable());
         if (c.allOnes()) {
             m.put("problem", NO_ANSWER);
@@ -82,9 +88,14 @@ public final class DeviceReport {
             }
         }
         if (m.containsKey("problem")) s.append("  !! ").append(m.get("problem")).append('\n');
-        s.append("  Kernel driver in use: ").append(d.driver() == null ? "none" : d.driver()).append('\n');
-        s.append("  IOMMU group: ").append(d.iommuGroup() == null ? "none" : d.iommuGroup()).append('\n');
-        return s.toString();
+        if (d.configOnly()) {
+            s.append("  ").append(DUMP_CANNOT_TELL).append('\n');
+        } else {
+            if (d.resources() == null) s.append("  BAR sizes: unknown (no resource file)\n");
+            s.append("  Kernel driver in use: ").append(d.driver() == null ? "none" : d.driver()).append('\n');
+            s.append("  IOMMU group: ").append(d.iommuGroup() == null ? "none" : d.iommuGroup()).append('\n');
+        }
+        return TerminalText.visible(s.toString());
     }
 
     private static int versionOf(PciDevice d, Map<String, Object> cap) {

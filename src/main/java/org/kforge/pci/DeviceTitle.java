@@ -1,5 +1,7 @@
 package org.kforge.pci;
 
+import org.kforge.TerminalText;
+
 /** One device on one line, as {@code lspci -nn} prints it. */
 public final class DeviceTitle {
     private DeviceTitle() {
@@ -17,6 +19,6 @@ public final class DeviceTitle {
         if (!vendor.isEmpty()) s.append(device.isEmpty() ? "Device " : device + " ");
         s.append(String.format("[%s]", d.ids()));
         if (d.revision() != 0) s.append(String.format(" (rev %02x)", d.revision()));
-        return s.toString();
+        return TerminalText.visible(s.toString());
     }
 }

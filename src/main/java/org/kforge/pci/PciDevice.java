@@ -3,14 +3,19 @@ package org.kforge.pci;
 import java.util.List;
 
 /**
- * One PCI function as sysfs shows it: its config space, the kernel's resource windows, its bound
- * driver and IOMMU group (either may be absent), and the path of its sysfs directory, which
+ * One PCI function as sysfs shows it: its config space, the kernel's resource windows (null when
+ * unknown: a config-space dump has none), its bound driver and IOMMU group (either may be absent; both are
+ * unknown, {@link #configOnly}, for an lspci text dump), and the path of its sysfs directory, which
  * encodes the bridges above it.
  */
 public record PciDevice(Bdf bdf, ConfigSpace config, List<Resource> resources, String driver, Integer iommuGroup,
-                        String sysfsPath) {
+                        String sysfsPath, boolean configOnly) {
     public PciDevice {
-        resources = List.copyOf(resources);
+        resources = resources == null ? null : List.copyOf(resources);
+    }
+
+    public PciDevice(Bdf bdf, ConfigSpace config, List<Resource> resources, String driver, Integer iommuGroup, String sysfsPath) {
+        this(bdf, config, resources, driver, iommuGroup, sysfsPath, false);
     }
 
     public int vendorId() {

@@ -2,6 +2,7 @@ package org.kforge.pci;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.kforge.KforgeException;
 
 /**
  * One line of sysfs {@code resource}: start, end and flags of a BAR window as the kernel assigned it.
@@ -23,15 +24,24 @@ public record Resource(long start, long end, long flags) {
         return assigned() ? end - start + 1 : 0;
     }
 
-    /** Parses the whole file: one line per resource, three hex numbers each. */
-    public static List<Resource> parse(String text) {
+    /** Parses the whole file: one line per resource, three hex numbers each ("0x..."); {@code where} names it in errors. */
+    public static List<Resource> parse(String text, String where) {
         List<Resource> out = new ArrayList<>();
         for (String line : text.split("\n")) {
             String[] f = line.trim().split("\\s+");
             if (f.length != 3) continue;
-            out.add(new Resource(Long.parseUnsignedLong(f[0].substring(2), 16), Long.parseUnsignedLong(f[1].substring(2), 16),
-                    Long.parseUnsignedLong(f[2].substring(2), 16)));
+            out.add(new Resource(hex(f[0], where, line), hex(f[1], where, line), hex(f[2], where, line)));
         }
         return out;
+    }
+
+    private static long hex(String field, String where, String line) {
+        try {
+            if (!field.startsWith("0x") || field.length() > 18) throw new NumberFormatException();
+            return Long.parseUnsignedLong(field.substring(2), 16);
+        } catch (NumberFormatException e) {
+            throw KforgeException.badInput(where + ": not a resource line (three 0x numbers): "
+                    + (line.length() > 80 ? line.substring(0, 77) + "..." : line), "take the snapshot again with kforge pci snapshot");
+        }
     }
 }

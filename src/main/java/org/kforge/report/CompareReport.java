@@ -1,5 +1,6 @@
 package org.kforge.report;
 
+import org.kforge.TerminalText;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -46,7 +47,7 @@ public final class CompareReport {
             out.append(String.format("  %-16s A %-10s B %-10s %s%n", m.id(), secs(m.secondsA()), secs(m.secondsB()),
                     m.difference() == null ? "" : String.format("%+.3f s", m.difference())));
         }
-        return out.toString();
+        return TerminalText.visible(out.toString());
     }
 
     private static void groups(StringBuilder out, String heading, Map<String, List<Comparison.Line>> groups) {

@@ -1,5 +1,6 @@
 package org.kforge.report;
 
+import org.kforge.TerminalText;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -75,6 +76,6 @@ public final class DoctorReport {
         long other = d.events().stream().filter(e -> e.counts() && (v.firstBadLine() == null || e.line() != v.firstBadLine().number())).count()
                 - v.failures().size();
         if (other > 0) out.append("  (").append(other).append(" more failure lines: --json lists every event)\n");
-        return out.toString();
+        return TerminalText.visible(out.toString());
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.kforge.TerminalText;
 import org.kforge.boot.BootResult;
 import org.kforge.console.Event;
 

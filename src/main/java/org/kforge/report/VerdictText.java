@@ -3,6 +3,7 @@ package org.kforge.report;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.kforge.TerminalText;
 import org.kforge.console.Event;
 import org.kforge.console.LogLines;
 import org.kforge.console.Rule;
@@ -20,7 +21,7 @@ public final class VerdictText {
 
     /** Milestones, each id once (with its time when {@code timed}, else its line), then the verdict. */
     public static String render(List<Event> events, Verdict v, boolean timed) {
-        return milestones(events, timed) + verdict(v);
+        return TerminalText.visible(milestones(events, timed) + verdict(v));
     }
 
     static String milestones(List<Event> events, boolean timed) {

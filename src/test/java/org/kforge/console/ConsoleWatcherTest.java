@@ -57,10 +57,13 @@ class ConsoleWatcherTest {
     @Test
     void escapeSequencesAndCarriageReturnsAreStrippedBeforeMatching() {
         ConsoleWatcher w = new ConsoleWatcher(RuleBook.builtIn(), virt);
-        List<Event> e = w.accept("\u001B[0;31m[    0.7] Kernel panic - not syncing: No working init found.\u001B[0m\r", 0.7);
+        String raw = "\u001B[0;31m[    0.7] Kernel panic - not syncing: No working init found.\u001B[0m\r";
+        List<Event> e = w.accept(raw, 0.7);
         assertThat(e).singleElement().satisfies(ev -> {
             assertThat(ev.outcome()).isEqualTo("no-init");
-            assertThat(ev.text()).doesNotContain("\u001B").doesNotContain("\r");
+            // the line is kept as it came (JSON stays exact); a terminal sees it through TerminalText
+            assertThat(ev.text()).isEqualTo(raw);
+            assertThat(org.kforge.TerminalText.visible(ev.text())).doesNotContain("\u001B").doesNotContain("\r").contains("^[[0;31m");
             assertThat(ev.terminal()).isTrue();
         });
     }

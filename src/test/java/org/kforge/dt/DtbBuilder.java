@@ -8,33 +8,33 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Writes small version-17 DTBs for tests, laid out as dtc does: header, memreserve, structure, strings. */
-final class DtbBuilder {
+/** Writes small version-17 DTBs for tests, laid out as dtc does: header, memreserve, structure, strings (names as bytes, ISO-8859-1). */
+public final class DtbBuilder {
     private final ByteArrayOutputStream struct = new ByteArrayOutputStream();
     private final ByteArrayOutputStream strings = new ByteArrayOutputStream();
     private final Map<String, Integer> nameOffsets = new LinkedHashMap<>();
     private final List<long[]> reserved = new ArrayList<>();
 
-    DtbBuilder begin(String name) {
+    public DtbBuilder begin(String name) {
         u32(struct, StructureBlock.BEGIN_NODE);
-        byte[] n = name.getBytes(StandardCharsets.US_ASCII);
+        byte[] n = name.getBytes(StandardCharsets.ISO_8859_1);
         struct.writeBytes(n);
         struct.write(0);
         pad();
         return this;
     }
 
-    DtbBuilder end() {
+    public DtbBuilder end() {
         u32(struct, StructureBlock.END_NODE);
         return this;
     }
 
-    DtbBuilder prop(String name, byte[] value) {
+    public DtbBuilder prop(String name, byte[] value) {
         u32(struct, StructureBlock.PROP);
         u32(struct, value.length);
         u32(struct, nameOffsets.computeIfAbsent(name, k -> {
             int off = strings.size();
-            strings.writeBytes(k.getBytes(StandardCharsets.US_ASCII));
+            strings.writeBytes(k.getBytes(StandardCharsets.ISO_8859_1));
             strings.write(0);
             return off;
         }));
@@ -43,27 +43,27 @@ final class DtbBuilder {
         return this;
     }
 
-    DtbBuilder cells(String name, long... cells) {
+    public DtbBuilder cells(String name, long... cells) {
         ByteBuffer b = ByteBuffer.allocate(cells.length * 4);
         for (long c : cells) b.putInt((int) c);
         return prop(name, b.array());
     }
 
-    DtbBuilder string(String name, String... values) {
+    public DtbBuilder string(String name, String... values) {
         ByteArrayOutputStream v = new ByteArrayOutputStream();
         for (String s : values) {
-            v.writeBytes(s.getBytes(StandardCharsets.US_ASCII));
+            v.writeBytes(s.getBytes(StandardCharsets.ISO_8859_1));
             v.write(0);
         }
         return prop(name, v.toByteArray());
     }
 
-    DtbBuilder reserve(long address, long size) {
+    public DtbBuilder reserve(long address, long size) {
         reserved.add(new long[] {address, size});
         return this;
     }
 
-    byte[] build() {
+    public byte[] build() {
         u32(struct, StructureBlock.END);
         int rsvOff = 40;
         int structOff = rsvOff + 16 * (reserved.size() + 1);

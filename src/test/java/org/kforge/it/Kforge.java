@@ -22,9 +22,15 @@ public record Kforge(int exitCode, String out, String err, double seconds) {
 
     /** A process builder for the built jar with these arguments, tagged. */
     public static ProcessBuilder command(String... args) {
+        return command(List.of(), args);
+    }
+
+    /** The same, with options for the JVM (a heap bound: -Xmx256m). */
+    public static ProcessBuilder command(List<String> jvm, String... args) {
         String jar = System.getProperty("kforge.jar", "target/kforge.jar");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar));
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvm);
+        cmd.addAll(List.of("-jar", jar));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put(TAG, TAG_VALUE);
@@ -37,13 +43,20 @@ public record Kforge(int exitCode, String out, String err, double seconds) {
 
     /** Runs with a time limit of its own (a rootfs build takes minutes) and extra environment. */
     public static Kforge within(int limitSeconds, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return within(limitSeconds, env, List.of(), null, args);
+    }
+
+    /** With JVM options and, when {@code stdin} is given, standard input read from that file. */
+    public static Kforge within(int limitSeconds, Map<String, String> env, List<String> jvm, Path stdin, String... args)
+            throws IOException, InterruptedException {
         File out = File.createTempFile("kforge-out", ".txt");
         File err = File.createTempFile("kforge-err", ".txt");
         long start = System.nanoTime();
-        ProcessBuilder pb = command(args).redirectOutput(out).redirectError(err);
+        ProcessBuilder pb = command(jvm, args).redirectOutput(out).redirectError(err);
+        if (stdin != null) pb.redirectInput(stdin.toFile());
         pb.environment().putAll(env);
         Process p = pb.start();
-        p.getOutputStream().close();
+        if (stdin == null) p.getOutputStream().close();
         if (!p.waitFor(limitSeconds, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("kforge " + String.join(" ", args) + " did not end within " + limitSeconds + " s");

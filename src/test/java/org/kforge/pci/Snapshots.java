@@ -6,13 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The captured collector streams under src/test/resources/pci, rebuilt into snapshot directories. */
-final class Snapshots {
+public final class Snapshots {
     static final String[] ALL = {"twin-plain", "twin-smmu-nodrv", "twin-smmu", "twin-smmu-rootport", "host"};
 
     private Snapshots() {
     }
 
-    static Path unpack(String name, Path tmp) throws IOException {
+    public static Path unpack(String name, Path tmp) throws IOException {
         Path dir = tmp.resolve(name);
         if (Files.isDirectory(dir)) return dir;
         try (var in = Snapshots.class.getResourceAsStream("/pci/" + name + ".kfpci")) {
