@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A workbench for Linux kernel bring-up on ARM boards and their QEMU twins.",
-        subcommands = {ProfilesCommand.class, BootCommand.class, DoctorCommand.class, CompareCommand.class, DebugCommand.class,
+        subcommands = {ProfilesCommand.class, BoardCommand.class, PowerCommand.class, BootCommand.class, DoctorCommand.class, CompareCommand.class, DebugCommand.class,
                 GdbCommand.class, QmpCommand.class, DtCommand.class, ConfigCommand.class, BuildCommand.class,
                 PciCommand.class, VfioCommand.class, ImageCommand.class, SshCommand.class, CdsTrainingCommand.class,
                 CommandLine.HelpCommand.class})
@@ -30,6 +30,8 @@ public final class Main implements Runnable {
     public static int run(String... args) {
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
         CommandLine cli = new CommandLine(new Main());
+        // kforge ssh --board twin uname -r: the words after the first one of the command are the command's
+        cli.getSubcommands().get("ssh").getCommandSpec().parser().stopAtPositional(true);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> report(ex, verbose));
         cli.setParameterExceptionHandler((ex, cmdArgs) -> {
             System.err.println("kforge: " + ex.getMessage());
