@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import org.kforge.KforgeException;
 import org.kforge.profile.BoardPower;
-import org.kforge.twin.TwinControl;
 
 /**
  * Switches a board's power as its profile says: shell commands (ktest's POWER_CYCLE, LAVA's power_on), a

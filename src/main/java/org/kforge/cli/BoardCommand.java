@@ -15,7 +15,7 @@ import org.kforge.profile.MachineProfile;
 import org.kforge.profile.ProfileRegistry;
 import org.kforge.qemu.Accel;
 import org.kforge.qemu.HostFacts;
-import org.kforge.twin.TwinControl;
+import org.kforge.board.TwinControl;
 import org.kforge.twin.TwinDisk;
 import org.kforge.twin.TwinQemu;
 import org.kforge.twin.TwinStandIn;

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A workbench for Linux kernel bring-up on ARM boards and their QEMU twins.",
-        subcommands = {ProfilesCommand.class, BoardCommand.class, PowerCommand.class, BootCommand.class, DoctorCommand.class, CompareCommand.class, DebugCommand.class,
+        subcommands = {ProfilesCommand.class, BoardCommand.class, PowerCommand.class, DeployCommand.class, ConsoleCommand.class, BootCommand.class, DoctorCommand.class, CompareCommand.class, DebugCommand.class,
                 GdbCommand.class, QmpCommand.class, DtCommand.class, ConfigCommand.class, BuildCommand.class,
                 PciCommand.class, VfioCommand.class, ImageCommand.class, SshCommand.class, CdsTrainingCommand.class,
                 CommandLine.HelpCommand.class})

@@ -50,7 +50,7 @@ public final class VerdictBuilder {
         }
         if (cause == null) {
             // an SSH login is the strongest "ready" a boot can show; else the first one seen
-            Event ready = events.stream().filter(e -> e.id().equals("ssh-ready")).findFirst()
+            Event ready = events.stream().filter(e -> e.id().endsWith("ssh-ready")).findFirst()
                     .or(() -> events.stream().filter(VerdictBuilder::isReady).findFirst()).orElse(null);
             return new Verdict(Verdict.BOOT_OK, true, null,
                     ready == null ? "booted" : ready.title(), "", List.of());

@@ -21,12 +21,13 @@ public record BoardProfile(String name, String summary, List<String> aliases,
 
     /**
      * How the Raspberry Pi firmware boots this board: the boot partition's mount point ({@code /boot/firmware}
-     * since Bookworm, {@code /boot} before), its files, the DTB the firmware picks for this board, the lines a
+     * since Bookworm, {@code /boot} before), its files, the DTB the firmware picks for this board ({@code dtbFrom}: where a kernel's DTB directory has it), the lines a
      * kernel of kforge's needs in config.txt, and the command that reboots once into tryboot.txt.
      */
     public record Firmware(String partition, String config, String cmdline, String tryboot, String kernel, String dtb,
-                           String overlays, List<String> lines, String trybootReboot) {
+                           List<String> dtbFrom, String overlays, List<String> lines, String trybootReboot) {
         public Firmware {
+            dtbFrom = dtbFrom == null ? (dtb == null ? List.of() : List.of(dtb)) : List.copyOf(dtbFrom);
             config = config == null ? "config.txt" : config;
             cmdline = cmdline == null ? "cmdline.txt" : cmdline;
             tryboot = tryboot == null ? "tryboot.txt" : tryboot;
@@ -64,7 +65,7 @@ public record BoardProfile(String name, String summary, List<String> aliases,
     public BoardProfile withPartition(String partition) {
         Firmware f = firmware;
         return new BoardProfile(name, summary, aliases, base, arch, ssh, console, power,
-                new Firmware(partition, f.config(), f.cmdline(), f.tryboot(), f.kernel(), f.dtb(), f.overlays(), f.lines(),
+                new Firmware(partition, f.config(), f.cmdline(), f.tryboot(), f.kernel(), f.dtb(), f.dtbFrom(), f.overlays(), f.lines(),
                         f.trybootReboot()), root, twin, jtag, source);
     }
 }

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kforge.qemu.QemuPlan;
+import org.kforge.board.PiFirmware;
 import org.kforge.qemu.QmpClient;
 
 /**
@@ -127,7 +128,7 @@ public final class TwinStandIn {
         boolean tryboot = trybootFlag;
         trybootFlag = false; // cleared before the kernel starts: a crash or a reset returns to config.txt
         restartCommand = null;
-        PiFirmware.Choice c = PiFirmware.select(fat::read, tryboot, "kernel8.img");
+        PiFirmware.Choice c = PiFirmware.select(fat::read, name -> fat.read(name) != null, tryboot, "kernel8.img");
         Path fw = Files.createDirectories(dir.resolve("firmware"));
         Path kernel = fw.resolve("kernel");
         Path initrd = fw.resolve("initramfs");

@@ -1,4 +1,4 @@
-package org.kforge.twin;
+package org.kforge.board;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,7 +16,7 @@ import java.util.function.Function;
  * <li>section filters: {@code [all]} applies, {@code [none]} does not, {@code [tryboot]} only in tryboot
  *     mode, {@code [pi4]} applies (the twin stands for a Pi 4), other model filters do not.</li>
  * </ul>
- * {@code files} reads a file of the partition (null when it is not there).
+ * {@code files} reads a (small) file of the partition, null when it is not there; {@code exists} asks for a big one.
  */
 public final class PiFirmware {
     private PiFirmware() {
@@ -31,7 +31,8 @@ public final class PiFirmware {
         }
     }
 
-    public static Choice select(Function<String, byte[]> files, boolean trybootFlag, String defaultKernel) {
+    public static Choice select(Function<String, byte[]> files, java.util.function.Predicate<String> exists, boolean trybootFlag,
+                                String defaultKernel) {
         List<String> notes = new ArrayList<>();
         String configName = "config.txt";
         byte[] config = null;
@@ -74,7 +75,7 @@ public final class PiFirmware {
                 default -> { }
             }
         }
-        if (!prefix.isEmpty() && files.apply(prefix + kernel) == null) {
+        if (!prefix.isEmpty() && !exists.test(prefix + kernel)) {
             notes.add("os_prefix " + prefix + " ignored: no " + prefix + kernel);
             prefix = "";
         }

@@ -1,4 +1,4 @@
-package org.kforge.twin;
+package org.kforge.board;
 
 import java.io.BufferedReader;
 import java.io.IOException;
