@@ -37,6 +37,7 @@ public record DeployPlan(BoardProfile board, String release, String slot, List<C
         BoardProfile.Firmware f = board.firmware();
         o.append("board:     ").append(board.name()).append(" (").append(board.summary()).append(")\n");
         o.append("kernel:    ").append(release).append(" (release read from the image)\n");
+        o.append("boot:      ").append(partition()).append(" (the firmware's FAT partition as the board mounts it)\n");
         o.append("slot:      ").append(slotDir()).append("/ (new files only; the running kernel's stay as they are)\n");
         o.append("console:   ").append(board.console().device()).append(", read by ")
                 .append(board.console().reader() == null ? "(none)" : board.console().reader()).append('\n');
