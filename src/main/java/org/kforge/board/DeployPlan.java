@@ -45,17 +45,17 @@ public record DeployPlan(BoardProfile board, String release, String slot, List<C
         o.append("copy over ssh (SFTP):\n");
         long total = 0;
         for (Copy c : copies) {
-            o.append(String.format("  %-44s -> %s  %,d bytes  %s%n", c.from(), c.to(), c.bytes(), c.what()));
+            o.append(String.format("  %s -> %s  %,d bytes  %s%n", c.from(), c.to(), c.bytes(), c.what()));
             total += c.bytes();
         }
         if (initramfs != null) {
-            o.append(String.format("  %-44s -> %s/initramfs8  built by kforge: busybox + %s%n", "(initramfs)", slotDir(),
+            o.append(String.format("  %s -> %s/initramfs8  built by kforge: busybox + %s%n", "(initramfs)", slotDir(),
                     String.join(", ", initramfs.modules())));
         }
         if (modules != null) {
             o.append(modules.files() < 0
-                    ? String.format("  %-44s -> %s  (%s)%n", modules.from(), modules.to(), modules.how())
-                    : String.format("  %-44s -> %s  %,d files, %,d bytes (%s)%n", modules.from(), modules.to(), modules.files(),
+                    ? String.format("  %s -> %s  (%s)%n", modules.from(), modules.to(), modules.how())
+                    : String.format("  %s -> %s  %,d files, %,d bytes (%s)%n", modules.from(), modules.to(), modules.files(),
                     modules.bytes(), modules.how()));
             total += modules.bytes();
         }

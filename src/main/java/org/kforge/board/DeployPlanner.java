@@ -60,7 +60,7 @@ public final class DeployPlanner {
             throw KforgeException.badInput(board.name() + "'s kernel loads " + String.join(", ", initramfsModules)
                     + " from an initramfs: give --modules DIR", "--modules DIR (make INSTALL_MOD_PATH=DIR modules_install)");
         }
-        String slot = "kforge-" + release + "-" + slotId(image, dtb, words, mods == null ? null : mods.from());
+        String slot = "kforge-" + release + "-" + slotId(image, dtb, words, modulesKey(modules, modulesToInstall, mods));
         String slotDir = f.partition() + "/" + slot;
         List<DeployPlan.Copy> copies = new ArrayList<>();
         copies.add(new DeployPlan.Copy(image, slotDir + "/" + KERNEL, size(image), "the kernel Image"));
@@ -101,13 +101,24 @@ public final class DeployPlanner {
                 "the modules of this kernel: make INSTALL_MOD_PATH=DIR modules_install, then --modules DIR");
     }
 
-    private static String slotId(Path image, Path dtb, List<String> words, Path modules) {
+    /** What the modules are, for the slot's name: their files and sizes, or the build's modules.order. */
+    private static String modulesKey(Path modules, Path modulesToInstall, DeployPlan.Modules mods) {
+        try {
+            if (modules != null) return ModuleShipper.manifest(mods.from());
+            if (modulesToInstall != null) return Files.readString(modulesToInstall.resolve("modules.order"));
+        } catch (IOException e) {
+            throw KforgeException.badInput("cannot read the modules: " + e.getMessage(), null);
+        }
+        return "";
+    }
+
+    private static String slotId(Path image, Path dtb, List<String> words, String modules) {
         try {
             MessageDigest d = MessageDigest.getInstance("SHA-256");
             digest(d, image);
             if (dtb != null) digest(d, dtb);
             d.update(String.join(" ", words).getBytes(StandardCharsets.UTF_8));
-            if (modules != null) d.update(modules.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+            d.update(modules.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d.digest()).substring(0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -3,8 +3,6 @@ package org.kforge.boot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -50,8 +48,7 @@ public final class BootPlanner {
         if (o.initrd() != null) InitrdCheck.verify(o.initrd());
         if (o.initrd() != null && o.noInitrd()) throw KforgeException.badInput("--initrd and --no-initrd contradict each other", null);
 
-        Path runDir = o.out() != null ? o.out() : cache.root().resolve("runs")
-                .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")) + "-" + profile.name());
+        Path runDir = o.out() != null ? o.out() : RunRegistry.newRun(cache, profile.name());
         // with a debugger attached, symbols must match the running kernel: no address randomisation
         String cmdline = KernelCommandLine.build(profile, o.gdbPort() == null ? o.append()
                 : ("nokaslr " + (o.append() == null ? "" : o.append())).strip());

@@ -102,6 +102,7 @@ final class BoardCommand implements Callable<Integer> {
             Path rootfs = RootfsImages.builder(cache, status::show).build(RootfsImages.spec(m, null, RootfsImages.DEFAULT_SUITE,
                     List.of(), RootfsImages.DEFAULT_SIZE, cache));
             Files.deleteIfExists(TwinBoards.knownHosts(cache, b));
+            for (String log : List.of("standin.log", "console.log", "qemu.log")) Files.deleteIfExists(dir.resolve(log));
             TwinDisk.create(dir, k, busybox, rootfs, b.console().device(), b.root().initramfsModules(), status::show);
         }
         System.err.println("kforge: twin disk " + dir.resolve(TwinDisk.FILE) + " (boot partition: vfat, Pi layout; root: Debian bookworm)");

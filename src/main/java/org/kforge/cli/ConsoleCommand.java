@@ -40,9 +40,7 @@ final class ConsoleCommand implements Callable<Integer> {
         if (seconds != null && seconds <= 0) throw KforgeException.badInput("--seconds must be positive", null);
         CacheDir cache = CacheDir.fromEnvironment();
         BoardProfile b = TwinBoards.live(board.profile(), cache);
-        Path file = log != null ? log : cache.root().resolve("runs")
-                .resolve(java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"))
-                        + "-console-" + b.name()).resolve("console.log");
+        Path file = log != null ? log : org.kforge.boot.RunRegistry.newRun(cache, "console-" + b.name()).resolve("console.log");
         Files.createDirectories(file.toAbsolutePath().getParent());
         Map<String, String> facts = new HashMap<>();
         facts.put("console", b.console().device());
@@ -66,7 +64,8 @@ final class ConsoleCommand implements Callable<Integer> {
             }
             Runtime.getRuntime().removeShutdownHook(summary);
         }
-        System.err.print(VerdictText.render(w.events(), VerdictBuilder.decide(w.events()), null, true));
+        if (w.events().isEmpty()) System.err.println("kforge: no milestone and no failure seen");
+        else System.err.print(VerdictText.render(w.events(), VerdictBuilder.decide(w.events()), null, true));
         return w.events().stream().anyMatch(Event::counts) ? ExitCode.TARGET_FAILED : ExitCode.OK;
     }
 }

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.kforge.KforgeException;
@@ -92,8 +90,7 @@ final class DeployCommand implements Callable<Integer> {
             if (dtbs == null && Files.isDirectory(kernelTree.resolve("arch/arm64/boot/dts"))) dtbs = kernelTree.resolve("arch/arm64/boot/dts");
             if (modules == null && Files.isRegularFile(kernelTree.resolve("modules.order"))) modulesToInstall = kernelTree;
         }
-        Path runDir = cache.root().resolve("runs").resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"))
-                + "-deploy-" + b.name());
+        Path runDir = org.kforge.boot.RunRegistry.newRun(cache, "deploy-" + b.name());
         DeployPlan plan = DeployPlanner.plan(b, kernel, modules, modulesToInstall, dtbs, append, runDir);
         if (dryRun) {
             System.out.print(plan.explain());

@@ -143,8 +143,6 @@ public final class TwinStandIn {
         lastChoice = c.describe() + ", cmdline '" + c.cmdline() + "'";
         log.println(Instant.now() + " power-on " + powerOns + " (" + why + "): " + lastChoice);
         log.flush();
-        Files.writeString(dir.resolve("boots.log"), Instant.now() + " " + c.config() + " " + c.kernel() + " " + c.cmdline() + "\n",
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         QemuPlan plan = qemuPlan.plan(kernel, haveInitrd ? initrd : null, c.cmdline(), disk, dir);
         Files.deleteIfExists(TwinQemu.uartSocket(dir));
         qemu = new ProcessBuilder(plan.argv()).redirectErrorStream(true)
