@@ -13,9 +13,15 @@ public final class HostCommand {
 
     /** Runs {@code cmd} in {@code dir} (null: here) and returns its stdout; stderr is kept for the error. */
     public static String run(List<String> cmd, Path dir, String what, String hint) {
+        return run(cmd, dir, java.util.Map.of(), what, hint);
+    }
+
+    /** The same, with {@code env} added to the program's environment. */
+    public static String run(List<String> cmd, Path dir, java.util.Map<String, String> env, String what, String hint) {
         ProcessBuilder pb = new ProcessBuilder(cmd);
         if (dir != null) pb.directory(dir.toFile());
         pb.environment().put("LC_ALL", "C");
+        pb.environment().putAll(env);
         try {
             Process p = pb.start();
             p.getOutputStream().close();

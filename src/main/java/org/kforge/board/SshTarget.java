@@ -74,7 +74,41 @@ public final class SshTarget implements AutoCloseable {
 
     /** Runs one command; its output goes to {@code out} and {@code err}; returns its exit status. */
     public int exec(String command, OutputStream out, OutputStream err, Duration timeout) throws IOException {
+        return exec(command, null, out, err, timeout);
+    }
+
+    /** Runs a command and returns its stdout; a non-zero status is an IOException with its last stderr line. */
+    public String output(String command, Duration timeout) throws IOException {
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        int status = exec(command, null, out, err, timeout);
+        if (status != 0) {
+            var lines = err.toString(java.nio.charset.StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+            throw new IOException("'" + command + "' exited " + status + (lines.isEmpty() ? "" : ": " + lines.get(lines.size() - 1)));
+        }
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Copies a local file to {@code remote} over SFTP, calling {@code progress} with the bytes sent so far. */
+    public void upload(java.nio.file.Path local, String remote, java.util.function.LongConsumer progress) throws IOException {
+        try (var sftp = org.apache.sshd.sftp.client.SftpClientFactory.instance().createSftpClient(session);
+             InputStream in = java.nio.file.Files.newInputStream(local);
+             OutputStream o = sftp.write(remote)) {
+            byte[] buf = new byte[64 * 1024];
+            long sent = 0;
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                o.write(buf, 0, n);
+                sent += n;
+                progress.accept(sent);
+            }
+        }
+    }
+
+    /** Runs a command with {@code in} as its stdin (null: none). */
+    public int exec(String command, InputStream in, OutputStream out, OutputStream err, Duration timeout) throws IOException {
         try (ChannelExec ch = session.createExecChannel(command)) {
+            if (in != null) ch.setIn(in);
             // MINA closes the streams it is given when the channel closes: not System.out
             ch.setOut(new NoCloseOutputStream(out));
             ch.setErr(new NoCloseOutputStream(err));

@@ -3,8 +3,6 @@ package org.kforge.boot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.kforge.KforgeException;
@@ -66,8 +64,7 @@ public final class BootPlanner {
 
     /** A new run directory's name under the cache: the time and the profile. */
     public static Path newRunDir(CacheDir cache, MachineProfile profile) {
-        return cache.root().resolve("runs")
-                .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")) + "-" + profile.name());
+        return RunRegistry.newRun(cache, profile.name());
     }
 
     private static Path path(String file) {

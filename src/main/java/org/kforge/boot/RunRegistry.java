@@ -21,6 +21,12 @@ public final class RunRegistry {
         this.runs = cache.root().resolve("runs");
     }
 
+    /** A new run directory's path (not made yet): runs/TIME-NAME under the cache; names sort by time. */
+    public static Path newRun(CacheDir cache, String name) {
+        return cache.root().resolve("runs").resolve(java.time.LocalDateTime.now()
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")) + "-" + name);
+    }
+
     /** Points {@code runs/latest} at a run directory. */
     public void markLatest(Path runDir) {
         try {

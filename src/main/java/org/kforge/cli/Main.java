@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A workbench for Linux kernel bring-up on ARM boards and their QEMU twins.",
-        subcommands = {ProfilesCommand.class, BootCommand.class, DoctorCommand.class, CompareCommand.class, DebugCommand.class,
+        subcommands = {ProfilesCommand.class, BoardCommand.class, PowerCommand.class, DeployCommand.class, ConsoleCommand.class, BootCommand.class, DoctorCommand.class, CompareCommand.class, DebugCommand.class,
                 GdbCommand.class, QmpCommand.class, DtCommand.class, ConfigCommand.class, BuildCommand.class,
                 PciCommand.class, VfioCommand.class, ImageCommand.class, JtagCommand.class, SshCommand.class, CompletionCommand.class,
                 CdsTrainingCommand.class,
@@ -51,6 +51,8 @@ public final class Main implements Runnable {
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         Main main = new Main();
         CommandLine cli = new CommandLine(main).setOut(out).setErr(err);
+        // kforge ssh --board twin uname -r: the words after the first one of the command are the command's
+        cli.getSubcommands().get("ssh").getCommandSpec().parser().stopAtPositional(true);
         withHelp(cli);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> report(cmd.getErr(), ex, main.verbose));
         cli.setParameterExceptionHandler((ex, cmdArgs) -> {

@@ -18,6 +18,11 @@ final class RunDirOption {
         dir = value;
     }
 
+    /** Whether a run directory was named. */
+    boolean given() {
+        return dir != null;
+    }
+
     RunSession running() {
         return new RunRegistry(CacheDir.fromEnvironment()).running(dir);
     }

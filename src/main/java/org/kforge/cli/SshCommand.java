@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "ssh", mixinStandardHelpOptions = true,
-        description = {"A shell, or one command, on a running twin booted with --rootfs (the latest unless --run-dir).",
+        description = {"A shell, or one command, on a running twin booted with --rootfs (the latest unless --run-dir), or on a --board.",
                 "kforge ssh -- uname -a: the command's output and exit status pass through."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"N:the command's (or the shell's) exit status", "2:no running boot with ssh, or a changed host key"})
@@ -26,12 +26,14 @@ final class SshCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
     @picocli.CommandLine.Mixin
     RunDirOption run = new RunDirOption();
+    @picocli.CommandLine.Mixin BoardOption board;
     @Parameters(paramLabel = "COMMAND", description = "the command and its words (after --); none: an interactive shell")
     List<String> command = new ArrayList<>();
 
     @Override
     public Integer call() throws IOException, InterruptedException {
         CacheDir cache = CacheDir.fromEnvironment();
+        if (board.name != null || board.file != null) return onBoard(cache);
         RunSession s = run.running();
         if (s.sshPort() == null || s.sshKnownHosts() == null) {
             throw KforgeException.badInput("the boot in " + s.runDir() + " has no ssh (it was not booted with --rootfs)",
@@ -39,6 +41,17 @@ final class SshCommand implements Callable<Integer> {
         }
         try (SshTarget t = SshTarget.login("127.0.0.1", s.sshPort(), "root", RootfsImages.key(cache),
                 new KnownHost(Path.of(s.sshKnownHosts())), Duration.ofSeconds(10))) {
+            OutputStream out = new WriterOutputStream(spec.commandLine().getOut());
+            OutputStream err = new WriterOutputStream(spec.commandLine().getErr());
+            if (!command.isEmpty()) return t.exec(String.join(" ", command), out, err, null);
+            return shell(t, out, err);
+        }
+    }
+
+    /** On a board (its profile's ssh address, kforge's key, the board's own known-hosts file). */
+    private int onBoard(CacheDir cache) throws IOException, InterruptedException {
+        if (run.given()) throw KforgeException.badInput("--run-dir names a twin boot; --board a board: give one", null);
+        try (SshTarget t = BoardSsh.login(TwinBoards.live(board.profile(), cache), cache)) {
             OutputStream out = new WriterOutputStream(spec.commandLine().getOut());
             OutputStream err = new WriterOutputStream(spec.commandLine().getErr());
             if (!command.isEmpty()) return t.exec(String.join(" ", command), out, err, null);

@@ -53,7 +53,7 @@ public final class VerdictBuilder {
             if (decisive != null) outcome = decisive.outcome();
         }
         // an SSH login is the strongest "ready" a boot can show; else the first one seen
-        Event ready = events.stream().filter(e -> e.id().equals("ssh-ready")).findFirst()
+        Event ready = events.stream().filter(e -> e.id().endsWith("ssh-ready")).findFirst()
                 .or(() -> events.stream().filter(VerdictBuilder::isReady).findFirst()).orElse(null);
         List<Verdict.Finding> notes = notes(events);
         if (cause == null) {

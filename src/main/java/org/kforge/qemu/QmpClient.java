@@ -56,6 +56,14 @@ public final class QmpClient implements Closeable {
         }
     }
 
+    /** The next asynchronous event (SHUTDOWN, RESET...), waiting for it; an IOException when QEMU has gone. */
+    public JsonNode nextEvent() throws IOException {
+        while (true) {
+            JsonNode m = readMessage();
+            if (m.has("event")) return m;
+        }
+    }
+
     private JsonNode readMessage() throws IOException {
         String line = in.readLine();
         if (line == null) throw new IOException("QEMU closed the QMP socket");
