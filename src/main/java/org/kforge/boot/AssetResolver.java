@@ -42,6 +42,7 @@ public final class AssetResolver {
             throw KforgeException.badInput("--xen and --xen-append need a Xen profile", "kforge boot --profile qemu-virt-arm64-xen");
         }
         if (job.initrd() != null) InitrdCheck.verify(Path.of(job.initrd()));
+        if (job.kernel() != null) BootFiles.kernel(Path.of(job.kernel()));
         if (job.kernel() != null) KernelFormat.check(Path.of(job.kernel()), "--kernel");
         if (job.dtb() != null) BootFiles.dtb(Path.of(job.dtb()));
         if (job.xen() != null) KernelFormat.check(Path.of(job.xen()), "--xen");

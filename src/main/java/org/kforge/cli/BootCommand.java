@@ -94,8 +94,8 @@ final class BootCommand implements Callable<Integer> {
         RootfsBoot rb = RootfsBoot.of(job, p, cache, dryRun, spec.commandLine().getErr());
         BootJob planned = rb.expand(effective.build());
         Consumer<String> progress = msg -> spec.commandLine().getErr().println("kforge: " + msg);
-        BootAssets assets = new AssetResolver(cache, progress, dryRun, refresh).resolve(p, planned);
         BootPlanner.checkOut(out);
+        BootAssets assets = new AssetResolver(cache, progress, dryRun, refresh).resolve(p, planned);
         Path runDir = out != null ? out : BootPlanner.newRunDir(cache, p);
         BootPlan plan = BootPlanner.plan(p, planned, assets, HostFacts.probe(), runDir);
         if (dryRun) {

@@ -38,7 +38,7 @@ class AcceptedNonsenseTest {
         refused(CliRun.of("boot", "--dry-run", "--kernel", empty.toString()), "is empty");
         Path tiny = Files.write(tmp.resolve("tiny"), new byte[] {1, 2, 3});
         refused(CliRun.of("boot", "--dry-run", "--kernel", tiny.toString()), "too few for a kernel image");
-        Path kernel = Files.write(tmp.resolve("Image64"), new byte[64]);
+        Path kernel = org.kforge.qemu.FakeImages.arm64(tmp.resolve("Image64"));
         refused(CliRun.of("boot", "--dry-run", "--kernel", kernel.toString(), "--out", "/proc/x"), "is under /proc");
         Path file = Files.writeString(tmp.resolve("a-file"), "x");
         refused(CliRun.of("boot", "--dry-run", "--kernel", kernel.toString(), "--out", file.toString()), "is a file, not a directory");

@@ -33,7 +33,7 @@ class CompletionTest {
 
     @Test
     void completesSubcommandsOptionsAndProfileNames() throws Exception {
-        String[] lines = bash("c kforge bo\nc kforge boot --dry\nc kforge boot --profile qemu\nc kforge debug regs --run\nc kforge completion ''\n")
+        String[] lines = bash("c kforge boo\nc kforge boot --dry\nc kforge boot --profile qemu\nc kforge debug regs --run\nc kforge completion ''\n")
                 .split("\n");
         assertThat(lines[0]).isEqualTo("boot");
         assertThat(lines[1]).isEqualTo("--dry-run");
