@@ -60,9 +60,27 @@ public final class BootJudge {
         return new BootJudge(RuleBook.builtIn(), Map.of(), Clock.NONE);
     }
 
+    /** Whether a line of the first 160 bytes looks like a console message: "[ time] ..." or "who: what". */
+    private static boolean messageShaped(byte[] b, int start, int end) {
+        int n = Math.min(end, start + 160);
+        int i = start;
+        while (i < n && b[i] == ' ') i++;
+        if (i < n && b[i] == '[') return true;
+        for (int k = i; k + 1 < n; k++) {
+            if (b[k] == ':' && b[k + 1] == ' ') return true;
+        }
+        return false;
+    }
+
+    private boolean messageShaped;
+
     /** One console line as it came (a live console), with its time since the start. */
     public synchronized void line(String raw, double seconds) {
         if (!raw.isBlank()) heard(rules.sourceOf(raw));
+        if (!messageShaped) {
+            byte[] b = raw.getBytes(StandardCharsets.ISO_8859_1);
+            messageShaped = messageShaped(b, 0, b.length);
+        }
         accept(raw, seconds);
     }
 
@@ -70,6 +88,7 @@ public final class BootJudge {
     synchronized void line(byte[] buf, int start, int end) {
         view.set(buf, start, end);
         if (!view.isBlank(0)) heard(rules.sourceOf(buf, start, end));
+        if (!messageShaped) messageShaped = messageShaped(buf, start, end);
         int taken = watcher.skip(view);
         if (taken == 2) kernelSpoke();
         else if (taken == 0) accept(new String(buf, start, end - start, StandardCharsets.ISO_8859_1), -1);
@@ -218,7 +237,9 @@ public final class BootJudge {
         } else if (!failed && !userspace) {
             if (watcher.lastMessage().isEmpty()) watcher.note("empty-log", -1, Map.of());
             else if (!kernelAnywhere && firmwareSeen) watcher.note("no-kernel", -1, Map.of());
-            // no firmware, no hand-over, no kernel banner and nothing failed: an excerpt of a running system
+            // no firmware, no hand-over, no kernel banner and nothing failed: an excerpt of a running system,
+            // if its lines look like messages at all ("[ time]" or "device: text"); else it is no console log
+            else if (!kernelAnywhere && !messageShaped) watcher.note("incomplete", -1, Map.of());
         }
         List<Event> events = watcher.events();
         Verdict verdict = VerdictBuilder.decide(events);
@@ -227,7 +248,7 @@ public final class BootJudge {
             verdict = verdict.withLayer(DOM0_KERNEL);
         }
         if (verdict.booted() && !machineStopped && !kernelAnywhere && !firmwareSeen && verdict.failures().isEmpty()
-                && !watcher.lastMessage().isEmpty()) {
+                && messageShaped) {
             verdict = verdict.withTitle("no failure found (an excerpt of a running system's log: no boot starts in it)");
         } else if (verdict.booted() && quietEnd && verdict.failures().isEmpty()) {
             verdict = verdict.withTitle("no failure found (the log ends before userspace: " + watcher.lastMessage().strip() + ")");

@@ -111,8 +111,10 @@ public final class QemuSession implements AutoCloseable {
     private void emit(long now) {
         String line = partial.toString(StandardCharsets.UTF_8);
         partial.reset();
-        if (line.endsWith("\r")) line = line.substring(0, line.length() - 1);
-        listener.line(line, (now - startNanos) / 1e9);
+        // "\r\n", and "\r\r\n" as a serial console under Xen sends it: the line ends where LogLines ends it offline
+        int end = line.length();
+        while (end > 0 && line.charAt(end - 1) == '\r') end--;
+        listener.line(line.substring(0, end), (now - startNanos) / 1e9);
     }
 
     /**

@@ -37,7 +37,9 @@ class RootfsIT {
         assertThat(again.exitCode()).as(again.toString()).isZero();
         assertThat(again.out().strip()).isEqualTo(image.toString());
         assertThat(again.err()).contains("cached image");
-        assertThat(again.seconds()).as("a cached image is instant").isLessThan(1.0);
+        // nothing is built again: the whole process is the JVM's start (about 1.3-1.8 s for a bare java -jar
+        // since the CLI grew to 20 commands; ./kforge's CDS archive halves it; issue 22 is about this start-up)
+        assertThat(again.seconds()).as("a cached image is answered at JVM start-up speed").isLessThan(2.5);
 
         Kforge cpu = Kforge.within(400, Map.of(), "boot", "--rootfs", "debian", "--run", "cat /proc/cpuinfo; uname -m");
         assertThat(cpu.exitCode()).as(cpu.toString()).isZero();
