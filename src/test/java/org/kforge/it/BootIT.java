@@ -64,7 +64,9 @@ class BootIT {
         assertThat(r.get("outcome").asText()).isEqualTo("no-console");
         assertThat(r.get("verdict").get("title").asText()).contains("ttyS0");
         assertThat(r.get("verdict").get("fix").toString()).contains("console=ttyAMA0");
-        assertThat(k.seconds()).isLessThan(10 + 5);
+        // 10 s of the twin's own time (TwinClock): on a host busy with other work the wall clock adds what
+        // QEMU waited for a core, so the bound leaves room for that beside the JVM's start and the stop
+        assertThat(k.seconds()).isLessThan(10 + 10);
     }
 
     @Test
