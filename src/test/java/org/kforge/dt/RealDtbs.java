@@ -40,7 +40,8 @@ final class RealDtbs {
     /** QEMU's own DTB for -machine virt with a Cortex-A72, dumped into {@code dir}. */
     static Path qemuVirt(Path dir) throws Exception {
         Path out = dir.resolve("virt.dtb");
-        run(List.of("qemu-system-aarch64", "-machine", "virt,dumpdtb=" + out, "-cpu", "cortex-a72", "-nographic"));
+        // -nic none: no default NIC, whose option ROM only ipxe-qemu (a Recommends) ships
+        run(List.of("qemu-system-aarch64", "-machine", "virt,dumpdtb=" + out, "-cpu", "cortex-a72", "-nographic", "-nic", "none"));
         return out;
     }
 
