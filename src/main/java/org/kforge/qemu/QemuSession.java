@@ -26,7 +26,7 @@ public final class QemuSession implements AutoCloseable {
     private final OutputStream consoleLog;
     private final LineListener listener;
     private final long startNanos;
-    private TwinClock twinClock;
+    private final TwinClock twinClock;
     private final java.time.Instant startedAt;
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
@@ -45,6 +45,7 @@ public final class QemuSession implements AutoCloseable {
         this.listener = listener;
         this.startNanos = start;
         this.lastOutputNanos = start;
+        this.twinClock = TwinClock.of(process.pid(), start);
         this.reader = new Thread(this::readConsole, "qemu-console");
         this.errReader = new Thread(this::readStderr, "qemu-stderr");
     }
@@ -146,7 +147,6 @@ public final class QemuSession implements AutoCloseable {
 
     /** The twin's own time since start: the wall clock less what QEMU waited for a host core ({@link TwinClock}). */
     public double twinSecondsSinceStart() {
-        if (twinClock == null) twinClock = TwinClock.of(process.pid(), startNanos);
         return twinClock.seconds();
     }
 

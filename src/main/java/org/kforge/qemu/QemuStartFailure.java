@@ -20,7 +20,7 @@ import org.kforge.KforgeException;
  * {@code qemu/start-failures.yaml}.
  */
 public final class QemuStartFailure {
-    record Failure(String pattern, int exit, String message, String fix) {
+    record Failure(Pattern pattern, int exit, String message, String fix) {
     }
 
     record Table(List<Failure> failures, Map<String, String> files) {
@@ -35,7 +35,7 @@ public final class QemuStartFailure {
     public static KforgeException explain(String text) {
         List<String> lines = text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
         for (Failure f : TABLE.failures()) {
-            Matcher m = Pattern.compile(f.pattern()).matcher("");
+            Matcher m = f.pattern().matcher("");
             for (String line : lines) {
                 if (m.reset(line).find()) return new KforgeException(exitFor(f, m), fill(f.message(), m), fill(f.fix(), m));
             }
