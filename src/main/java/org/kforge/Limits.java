@@ -28,6 +28,9 @@ public final class Limits {
     public static final long UNPACK_BYTES = 128L << 20;
     /** Links followed in one path, as the kernel's MAXSYMLINKS (include/linux/namei.h). */
     public static final int LINK_HOPS = 40;
+    /** A name's longest component and whole length, in bytes, as Linux allows them (NAME_MAX; PATH_MAX less room for the directory). */
+    public static final int NAME_BYTES = 255;
+    public static final int ENTRY_PATH_BYTES = 2048;
     /** Nodes nested in a DTB; libfdt's own FDT_MAX_DEPTH is 32. */
     public static final int DTB_DEPTH = 64;
     /** Kconfig files open at once through {@code source} (Linux nests about 6 deep). */

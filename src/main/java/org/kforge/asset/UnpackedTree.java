@@ -85,6 +85,7 @@ public final class UnpackedTree implements AutoCloseable {
         if (parts.isEmpty()) throw refused(name, "names no link");
         if (target.isEmpty() || target.startsWith("/")) throw refused(name, "links to an absolute path " + target);
         if (target.indexOf('\0') >= 0) throw refused(name, "has a NUL byte in its link target");
+        if (bytes(target) > Limits.ENTRY_PATH_BYTES) throw refused(name, "has a link target longer than " + Limits.ENTRY_PATH_BYTES + " bytes");
         Path p = parentOf(parts, name).resolve(parts.get(parts.size() - 1));
         if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) throw refused(name, "already exists");
         if (resolve(parts.subList(0, parts.size() - 1), target, 0) == null) throw refused(name, "links outside the directory: " + target);
@@ -160,10 +161,12 @@ public final class UnpackedTree implements AutoCloseable {
     private List<String> parts(String name) {
         if (name.startsWith("/")) throw refused(name, "is an absolute path");
         if (name.indexOf('\0') >= 0) throw refused(name, "holds a NUL byte");
+        if (bytes(name) > Limits.ENTRY_PATH_BYTES) throw refused(name, "is longer than " + Limits.ENTRY_PATH_BYTES + " bytes");
         List<String> out = new ArrayList<>();
         for (String c : name.split("/")) {
             if (c.isEmpty() || c.equals(".")) continue;
             if (c.equals("..")) throw refused(name, "holds '..'");
+            if (bytes(c) > Limits.NAME_BYTES) throw refused(name, "has a component longer than " + Limits.NAME_BYTES + " bytes");
             out.add(c);
         }
         return out;
@@ -195,6 +198,11 @@ public final class UnpackedTree implements AutoCloseable {
         if (entries > Limits.UNPACK_ENTRIES || bytes > Limits.UNPACK_BYTES) {
             throw refused(name, "goes past " + Limits.UNPACK_ENTRIES + " entries or " + Limits.size(Limits.UNPACK_BYTES) + ", more than any snapshot holds");
         }
+    }
+
+    /** The name's length as the file system sees it (the JVM writes names in UTF-8 or Latin-1; UTF-8 is the longer). */
+    private static int bytes(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
     private KforgeException refused(String name, String why) {

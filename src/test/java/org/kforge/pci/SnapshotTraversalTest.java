@@ -71,6 +71,15 @@ class SnapshotTraversalTest {
     }
 
     @Test
+    void namesLongerThanTheFileSystemTakesAreRefusedNotAnInternalError() throws IOException {
+        victim();
+        // found by the fuzz test: 300 '(' in one component was a FileSystemException (File name too long)
+        refused(snapshot("F /sys/" + "(".repeat(300), "X 41"), "sys/((((");
+        refused(snapshot("D /" + "a/".repeat(1100)), "a/a/a/");
+        refused(snapshot("L /sys/l " + "b/".repeat(1100)), "sys/l");
+    }
+
+    @Test
     void aLinkThatLeavesOnlyThroughAnotherLinkIsCaughtBeforeAnythingMoves() throws IOException {
         victim();
         // lexically x/y/a -> x/y/b/../.. is x; once b -> ../.. (the root), a leads above the root
