@@ -11,15 +11,12 @@ import java.util.Map;
 
 /**
  * Scores {@code kforge doctor} on the labelled corpora: {@code src/test/resources/corpus} (split by
- * {@link CorpusSplit}) and {@code src/test/resources/doctor-corpus} (tuned on already: all tuning;
- * its cases listed in {@code doctor-corpus-doubtful.txt}, whose label contradicts its own notes, are
- * not scored).
+ * {@link CorpusSplit}) and {@code src/test/resources/doctor-corpus} (tuned on already: all tuning).
  * Run by {@code bench/doctor-accuracy} through the jar, and by {@code DoctorAccuracyTest} in-process.
  */
 public final class DoctorAccuracy {
     public static final Path CORPUS = Path.of("src/test/resources/corpus");
     public static final Path TUNED = Path.of("src/test/resources/doctor-corpus");
-    static final Path TUNED_DOUBTFUL = Path.of("src/test/resources/doctor-corpus-doubtful.txt");
 
     private DoctorAccuracy() {
     }
@@ -27,15 +24,13 @@ public final class DoctorAccuracy {
     /** Every case of both corpora, from the project root. */
     public static List<CorpusCase> cases(Path root) {
         List<CorpusCase> all = new ArrayList<>(CorpusCase.load(root.resolve(CORPUS), true, Map.of()));
-        Map<String, String> doubtful = table(root.resolve(TUNED_DOUBTFUL));
-        CorpusCase.load(root.resolve(TUNED), false, table(root.resolve(CORPUS).resolve("doctor-corpus-xen-layers.txt")))
-                .stream().filter(c -> !doubtful.containsKey(c.name())).forEach(all::add);
+        all.addAll(CorpusCase.load(root.resolve(TUNED), false, table(root.resolve(CORPUS).resolve("doctor-corpus-xen-layers.txt"))));
         return all;
     }
 
     /**
      * "case-name word ..." per line (# comments), case name to its first word: the Xen layer of the
-     * doctor-corpus cases (their case.json has none), or the doubtful list.
+     * doctor-corpus cases (their case.json has none).
      */
     static Map<String, String> table(Path file) {
         Map<String, String> m = new HashMap<>();
