@@ -15,8 +15,10 @@ import java.util.List;
  * </ul>
  * Booted when a ready milestone came and nothing but CONTRIBUTING failures (a device, a link, a
  * firmware file) counts: then the boot reached userspace and the verdict lists what failed all
- * the same, the first of them giving outcome and first bad line. Failures that a later line
- * cleared (or never confirmed) are notes.
+ * the same, the first of them giving outcome and first bad line. Booted too, with the failure's own
+ * outcome (an Oops, a WARNING, an OOM kill), when nothing terminal followed and the system went on:
+ * it reached userspace, or the line was written by a running system's logger, or all that failed was
+ * a WARNING. Failures that a later line cleared (or never confirmed) are notes.
  */
 public final class VerdictBuilder {
     /** A milestone whose rule says the boot reached userspace (ready: true in rules.yaml). */
@@ -64,9 +66,18 @@ public final class VerdictBuilder {
         // excerpt of a running system's dmesg: failures of its parts (outcome device-error) did not stop it
         boolean excerpt = ready == null && events.stream().noneMatch(e -> e.rule() != null && e.rule().details().marks() != null)
                 && failures.stream().allMatch(e -> DEVICE_ERROR.equals(e.outcome()));
-        if ((ready != null || excerpt) && failures.stream().allMatch(e -> !e.terminal()
-                && (e.severity() == Rule.Severity.CONTRIBUTING || e.severity() == Rule.Severity.DEVICE))) {
+        boolean survived = failures.stream().noneMatch(Event::terminal);
+        if ((ready != null || excerpt) && survived && failures.stream().allMatch(e
+                -> e.severity() == Rule.Severity.CONTRIBUTING || e.severity() == Rule.Severity.DEVICE)) {
             return bootedWithFailures(ready, failures, notes, events);
+        }
+        // the system went on after the failure: it reached userspace, or a running system's logger wrote
+        // the line, or all that failed was a WARNING the kernel printed and went past
+        boolean warningsOnly = failures.stream().allMatch(e -> e.severity() == Rule.Severity.LOW || e.severity() == Rule.Severity.DEVICE);
+        if (survived && outcome == null && (ready != null || JOURNALED.matcher(cause.text()).lookingAt() || warningsOnly)) {
+            Verdict.Finding f = finding(cause);
+            return new Verdict(cause.outcome(), true, f.line(), f.title(), f.why(), f.fixes(), layer(cause, events),
+                    failures.stream().map(VerdictBuilder::finding).toList(), notes);
         }
         if (outcome == null) outcome = cause.outcome();
         Event escalating = symptom(failures, cause.line(), true);
@@ -85,6 +96,10 @@ public final class VerdictBuilder {
         return new Verdict(DEVICE_ERROR, true, first.line(), title, first.why(), first.fixes(),
                 layer(failures.get(0), events), all, notes);
     }
+
+    /** A line a running system's logger wrote (syslog or the journal: "Feb 10 22:50:08 host kernel: "). */
+    private static final java.util.regex.Pattern JOURNALED =
+            java.util.regex.Pattern.compile("[A-Z][a-z]{2} [ 0-3]?[0-9] [0-2][0-9]:[0-5][0-9]:[0-5][0-9] \\S+ kernel: ");
 
     /** The layer of a kernel failure under a hypervisor. */
     static final String DOM0_KERNEL = "dom0 kernel";

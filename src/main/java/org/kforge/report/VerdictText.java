@@ -16,6 +16,9 @@ import org.kforge.console.Verdict;
  * and the errors that cleared. Console text is made safe to print.
  */
 public final class VerdictText {
+    /** A booted system's failures shown in full; the rest are counted (a WARNING storm can give hundreds). */
+    static final int SHOWN_FAILURES = 5;
+
     private VerdictText() {
     }
 
@@ -38,11 +41,15 @@ public final class VerdictText {
     static String verdict(Verdict v) {
         StringBuilder out = new StringBuilder();
         if (v.booted()) {
-            out.append("BOOTED: ").append(LogLines.utf8(v.title())).append('\n');
+            boolean partsOnly = v.outcome().equals(Verdict.BOOT_OK) || v.outcome().equals("device-error");
+            out.append(partsOnly ? "BOOTED: " : "BOOTED, with " + v.outcome() + ": ").append(LogLines.utf8(v.title())).append('\n');
             if (!v.failures().isEmpty()) {
                 out.append("  what failed (the exit code stays 0; with --strict it is 1):\n");
             }
-            for (Verdict.Finding f : v.failures()) finding(out, "FAILED", f);
+            v.failures().stream().limit(SHOWN_FAILURES).forEach(f -> finding(out, "FAILED", f));
+            if (v.failures().size() > SHOWN_FAILURES) {
+                out.append("  (").append(v.failures().size() - SHOWN_FAILURES).append(" more failures: --json lists every one)\n");
+            }
         } else {
             out.append("FAILED (").append(v.outcome()).append("): ").append(LogLines.utf8(v.title())).append('\n');
             if (v.layer() != null) out.append("  layer: ").append(v.layer()).append('\n');
