@@ -64,7 +64,7 @@ final class BootJobOptions {
     @Option(names = "--accel", description = "auto, kvm or tcg (default ${DEFAULT-VALUE}: KVM only for a guest of the host's architecture)",
             defaultValue = "auto")
     String accel;
-    @Option(names = "--timeout", description = "seconds before the boot is called a timeout (default 120; off with --gdb)")
+    @Option(names = "--timeout", description = "seconds of the twin's own time before the boot is called a timeout (default 120; off with --gdb)")
     Integer timeout;
     @Option(names = "--silence-timeout", description = "seconds with no console output before no-console (default 10; off with --gdb)")
     Integer silenceTimeout;

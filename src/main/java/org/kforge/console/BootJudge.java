@@ -104,8 +104,9 @@ public final class BootJudge {
     }
 
     /**
-     * A clock tick of a live boot: {@code now} on the wall clock (the boot's --timeout), {@code twinNow} and
-     * {@code quietFor} in the twin's own time, which leaves out what the twin waited for a busy host's cores.
+     * A clock tick of a live boot: {@code now} on the wall clock (when events happened), {@code twinNow} and
+     * {@code quietFor} in the twin's own time, which leaves out what the twin waited for a busy host's cores:
+     * silence, hang and the boot's --timeout are counted in it.
      */
     public synchronized Event tick(double now, double twinNow, double quietFor) {
         if (watcher.terminal() != null) return watcher.terminal();
@@ -113,7 +114,7 @@ public final class BootJudge {
             noConsole(now, clock.silence());
         } else if (quietFor >= clock.hang()) {
             watcher.note("hang", now, Map.of("quiet", seconds(clock.hang())));
-        } else if (now >= clock.timeout()) {
+        } else if (twinNow >= clock.timeout()) {
             watcher.note("timeout", now, Map.of("timeout", seconds(clock.timeout())));
         }
         return watcher.terminal();
