@@ -54,7 +54,7 @@ public record LabVerdict(Kind kind, Diagnosis kforge, LavaResult lava) {
     /** kforge's verdict, LAVA's result and the kind, as one object ({@code --json}). */
     public String json() {
         ObjectNode root = Json.json().createObjectNode();
-        root.put("kind", kind.name().toLowerCase(java.util.Locale.ROOT));
+        root.put("kind", kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         VerdictJson.put(root.putObject("verdict"), kforge.verdict());
         ObjectNode l = root.putObject("lava");
         l.put("result", lava.result());
