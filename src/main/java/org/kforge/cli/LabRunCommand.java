@@ -1,7 +1,6 @@
 package org.kforge.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +10,7 @@ import org.kforge.TerminalText;
 import org.kforge.asset.CacheDir;
 import org.kforge.boot.BootPlanner;
 import org.kforge.boot.RunRegistry;
-import org.kforge.console.Diagnosis;
-import org.kforge.console.LogDoctor;
+import org.kforge.lab.LabJudge;
 import org.kforge.lab.LabVerdict;
 import org.kforge.lab.LavaDispatcher;
 import org.kforge.lab.LavaJob;
@@ -55,18 +53,10 @@ final class LabRunCommand implements Callable<Integer> {
         err.println("kforge: run directory " + runDir);
         LavaDispatcher.Run run = new LavaDispatcher(msg -> err.println("kforge: " + msg),
                 quiet ? line -> { } : line -> human.println(TerminalText.visible(line))).run(runDir.resolve("job.yaml"), job, runDir);
-        Diagnosis d;
-        try (InputStream in = Files.newInputStream(run.consoleLog())) {
-            d = LogDoctor.examine(in, run.consoleLog().toString());
-        }
-        LabVerdict v = LabVerdict.of(d, run.result(), run.log().deviceStarted());
-        if (v.kind() == LabVerdict.Kind.INFRASTRUCTURE && d.lines() == 0 && !run.log().other().isEmpty()) {
+        LabVerdict v = LabJudge.judge(run.log(), run.result(), runDir);
+        if (v.kind() == LabVerdict.Kind.INFRASTRUCTURE && v.kforge().lines() == 0 && !run.log().other().isEmpty()) {
             err.println("kforge: lava-run said: " + TerminalText.visible(run.log().other().get(run.log().other().size() - 1)));
         }
-        Files.writeString(runDir.resolve("result.json"), v.json() + "\n");
-        human.print("\n" + v.text());
-        human.println("  log: " + run.consoleLog() + " (LAVA's: " + runDir.resolve("lava.log") + ")");
-        if (json) spec.commandLine().getOut().println(v.json());
-        return v.exitCode(strict);
+        return LabReport.print(spec, v, runDir, strict);
     }
 }

@@ -41,9 +41,6 @@ public final class LavaDispatcher {
 
     /** What a run left: LAVA's log as records, its result, and where the files are. */
     public record Run(LavaLog log, LavaResult result, Path runDir) {
-        public Path consoleLog() {
-            return runDir.resolve("console.log");
-        }
     }
 
     /** Refuses what this host cannot run before anything starts: a board's job, no lava-run, no root. */
@@ -98,7 +95,6 @@ public final class LavaDispatcher {
         } catch (IllegalStateException e) {
             // the JVM is shutting down: the hook runs
         }
-        Files.write(runDir.resolve("console.log"), log.console(), StandardCharsets.UTF_8);
         return new Run(log, LavaResult.read(out), runDir);
     }
 
