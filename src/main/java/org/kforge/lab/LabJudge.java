@@ -10,8 +10,7 @@ import org.kforge.console.LogDoctor;
 
 /**
  * A LAVA job's console judged by kforge, however the log came (lava-run here, a server's API): the console
- * LAVA read written to {@code console.log}, replayed through the verdict engine, the verdict next to LAVA's
- * result in {@code result.json}.
+ * LAVA read written to {@code console.log}, replayed through the verdict engine, the verdict next to LAVA's result.
  */
 public final class LabJudge {
     private LabJudge() {
@@ -33,8 +32,6 @@ public final class LabJudge {
         try (InputStream in = Files.newInputStream(console)) {
             d = LogDoctor.examine(in, console.toString());
         }
-        LabVerdict v = LabVerdict.of(d, lava, log.deviceStarted());
-        Files.writeString(runDir.resolve("result.json"), v.json() + "\n");
-        return v;
+        return LabVerdict.of(d, lava, log.deviceStarted());
     }
 }

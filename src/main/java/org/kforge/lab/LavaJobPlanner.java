@@ -67,16 +67,11 @@ public final class LavaJobPlanner {
         extra.add("-global virtio-net-pci.romfile=");
         context.set("extra_options", extra);
 
-        ObjectNode deploy = F.objectNode();
-        deploy.set("timeout", LavaTimeouts.of(DEPLOY));
-        deploy.put("to", "tmpfs");
+        ObjectNode deploy = action(DEPLOY, "to", "tmpfs");
         deploy.set("images", images);
-        ObjectNode boot = F.objectNode();
         Duration bootTime = bootTime(plan);
-        boot.set("timeout", LavaTimeouts.of(bootTime));
-        boot.put("method", "qemu");
+        ObjectNode boot = action(bootTime, "method", "qemu");
         boot.put("media", "tmpfs");
-        boot.set("prompts", prompts());
         List<String> comments = List.of("kforge lab job: the boot of kforge boot on " + plan.profile().name() + " as a LAVA job (device type qemu)",
                 "kernel command line: " + plan.cmdline(), "QEMU options from kforge's plan are in context (qemu.jinja2 adds -nographic and a NIC)");
         return new LavaJob(comments, job("kforge boot on " + plan.profile().name(), "qemu", context, deploy, boot, bootTime));
@@ -99,9 +94,7 @@ public final class LavaJobPlanner {
         if (plan.job().append() != null && !plan.job().append().isBlank()) args.add(plan.job().append().strip());
         context.put("extra_kernel_args", String.join(" ", args));
 
-        ObjectNode deploy = F.objectNode();
-        deploy.set("timeout", LavaTimeouts.of(DEPLOY));
-        deploy.put("to", "tftp");
+        ObjectNode deploy = action(DEPLOY, "to", "tftp");
         ObjectNode kernel = image(plan.kernel(), null);
         kernel.put("type", "image");
         deploy.set("kernel", kernel);
@@ -111,12 +104,9 @@ public final class LavaJobPlanner {
         }
         deploy.set("ramdisk", image(plan.initrd(), null));
         deploy.set("dtb", image(dtb, null));
-        ObjectNode boot = F.objectNode();
         Duration bootTime = bootTime(plan);
-        boot.set("timeout", LavaTimeouts.of(bootTime));
-        boot.put("method", "u-boot");
+        ObjectNode boot = action(bootTime, "method", "u-boot");
         boot.put("commands", "ramdisk");
-        boot.set("prompts", prompts());
         List<String> comments = List.of("kforge lab job: the boot of kforge boot on board " + board.name() + " as a LAVA job (device type bcm2711-rpi-4-b)",
                 "U-Boot's bootargs: console=" + board.console().device() + " (the board's), then " + String.join(" ", args),
                 "DTB: " + dtb.getFileName() + " (what the board's firmware loads)");
@@ -140,15 +130,19 @@ public final class LavaJobPlanner {
         timeouts.set("connection", LavaTimeouts.of(Duration.ofMinutes(1)));
         job.set("timeouts", timeouts);
         job.set("context", context);
+        ArrayNode prompts = boot.putArray("prompts");
+        PROMPTS.forEach(prompts::add);
         ArrayNode actions = job.putArray("actions");
         actions.addObject().set("deploy", deploy);
         actions.addObject().set("boot", boot);
         return job;
     }
 
-    private static ArrayNode prompts() {
-        ArrayNode a = F.arrayNode();
-        PROMPTS.forEach(a::add);
+    /** An action with its timeout and the key that names its kind (deploy: to, boot: method). */
+    private static ObjectNode action(Duration timeout, String key, String value) {
+        ObjectNode a = F.objectNode();
+        a.set("timeout", LavaTimeouts.of(timeout));
+        a.put(key, value);
         return a;
     }
 

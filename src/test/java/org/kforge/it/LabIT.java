@@ -49,7 +49,10 @@ class LabIT {
 
     @AfterAll
     static void stopLava() throws Exception {
-        if (server != null) script("stop", server.toString());
+        if (server != null) {
+            script("stop", server.toString());
+            org.kforge.asset.FileTrees.delete(server);
+        }
         assertThat(Kforge.running("lava-worker")).as("lava-worker left running").isZero();
     }
 

@@ -42,8 +42,8 @@ class LabVerdictTest {
         assertThat(v.kind()).isEqualTo(LabVerdict.Kind.TARGET_FAILED);
         assertThat(v.exitCode(false)).isEqualTo(1);
         assertThat(v.kforge().verdict().outcome()).isEqualTo("no-root");
-        assertThat(v.text()).contains("FAILED (no-root)", "LAVA:   fail (Infrastructure: Connection closed)", "LAVA calls it Infrastructure");
-        assertThat(Files.readString(tmp.resolve("result.json"))).contains("\"kind\" : \"target-failed\"", "\"error_type\" : \"Infrastructure\"");
+        assertThat(org.kforge.report.LabVerdictReport.text(v)).contains("FAILED (no-root)", "LAVA:   fail (Infrastructure: Connection closed)", "LAVA calls it Infrastructure");
+        assertThat(org.kforge.report.LabVerdictReport.json(v)).contains("\"kind\" : \"target-failed\"", "\"error_type\" : \"Infrastructure\"");
     }
 
     @Test
@@ -55,7 +55,7 @@ class LabVerdictTest {
         LabVerdict v = LabJudge.judge(log, new LavaResult("fail", "Infrastructure", "Unable to download"), tmp);
         assertThat(v.kind()).isEqualTo(LabVerdict.Kind.INFRASTRUCTURE);
         assertThat(v.exitCode(false)).isEqualTo(3);
-        assertThat(v.text()).contains("INFRASTRUCTURE: LAVA failed before the device started");
+        assertThat(org.kforge.report.LabVerdictReport.text(v)).contains("INFRASTRUCTURE: LAVA failed before the device started");
     }
 
     @Test
