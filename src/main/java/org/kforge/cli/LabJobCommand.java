@@ -25,9 +25,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "job", mixinStandardHelpOptions = true,
-        description = {"The boot kforge boot would make, as a LAVA job definition (YAML): the twin as LAVA's qemu device type,",
-                "a Raspberry Pi 4 / CM4 (--board rpi4, rpi-cm4) as bcm2711-rpi-4-b. The initramfs kforge builds is written",
-                "into --out (default: a run directory under the cache); the job names its files by file:// URL."},
+        description = {"The boot of kforge boot as a LAVA job definition (YAML).",
+                "The twin is LAVA's qemu device type, a Raspberry Pi 4 / CM4 (--board rpi4, rpi-cm4) bcm2711-rpi-4-b.",
+                "The initramfs kforge builds is written into --out (default: a run directory under the cache);",
+                "the job names its files by file:// URL."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the job was written", "2:bad usage or bad input", "3:the host lacks something"})
 final class LabJobCommand implements Callable<Integer> {

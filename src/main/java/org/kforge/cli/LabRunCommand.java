@@ -20,8 +20,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run a LAVA job of the twin (kforge lab job) through Debian's lava-dispatcher on this host (lava-run, as root),",
-                "then judge the console LAVA read with kforge's verdict engine, next to LAVA's own result.",
+        description = {"Run a twin's LAVA job through lava-run here and judge its console.",
+                "Debian's lava-dispatcher runs the job (kforge lab job) on this host, as root, as a LAVA worker would;",
+                "kforge's verdict engine judges the console LAVA read, next to LAVA's own result.",
                 "--json: kforge's verdict, LAVA's result and the kind (booted, target-failed, infrastructure)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:booted, and LAVA passed the job", "1:the target failed (kforge's verdict on the console)",

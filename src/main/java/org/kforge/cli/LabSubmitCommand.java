@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "submit", mixinStandardHelpOptions = true,
-        description = {"Submit LAVA jobs (kforge lab job) to a LAVA server's REST API; prints each job's id.",
+        description = {"Submit LAVA jobs to a LAVA server; prints each job's id.",
+                "The server's REST API (/api/v0.2/jobs/) with a user's token; the jobs from kforge lab job.",
                 "Then: kforge lab watch --server URL --token TOKEN ID... (waits, fetches, judges)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:submitted", "2:bad usage, a job the server refused, a token it refused", "3:the server cannot be reached"})

@@ -20,8 +20,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code lab watch} (follow the jobs to their end, then judge) and {@code lab fetch} (judge finished jobs now). */
 @Command(name = "watch", mixinStandardHelpOptions = true,
-        description = {"Follow LAVA jobs on a server until they finish (a line per change of state), then fetch each log and",
-                "LAVA's result and judge the console with kforge's verdict engine; several jobs end with a summary table."},
+        description = {"Follow LAVA jobs on a server to their end, then judge each console.",
+                "A line per change of state; then each log and LAVA's result are fetched and the console judged with",
+                "kforge's verdict engine; several jobs end with a summary table."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every job booted and LAVA passed it", "1:a target failed (kforge's verdict)", "2:bad usage, an unknown job, a refused token",
                 "3:the lab failed (LAVA's infrastructure error) or the server cannot be reached"})
