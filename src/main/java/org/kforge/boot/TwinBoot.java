@@ -173,7 +173,8 @@ public final class TwinBoot {
         }
     }
 
-    private static void writeInitramfs(BootPlan plan) {
+    /** Writes the initramfs the plan builds (none when the user gave one, or none) where the plan names it. */
+    public static void writeInitramfs(BootPlan plan) {
         if (plan.initramfs() == null) return;
         try (OutputStream out = Files.newOutputStream(plan.initrd())) {
             InitramfsWriter.write(plan.initramfs(), out);

@@ -18,7 +18,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {ProfilesCommand.class, BoardCommand.class, PowerCommand.class, DeployCommand.class, ConsoleCommand.class, BootCommand.class, DoctorCommand.class, CompareCommand.class, DebugCommand.class,
                 GdbCommand.class, QmpCommand.class, DtCommand.class, ConfigCommand.class, BuildCommand.class,
                 PciCommand.class, VfioCommand.class, ImageCommand.class, JtagCommand.class, SshCommand.class, CompletionCommand.class,
-                CdsTrainingCommand.class,
+                CdsTrainingCommand.class, LabCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -57,7 +57,7 @@ public record QemuPlan(String binary, List<Option> options, java.nio.file.Path w
 
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_./=,:+@%-]+");
 
-    static String shellQuote(String word) {
+    public static String shellQuote(String word) {
         return SAFE.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 }
