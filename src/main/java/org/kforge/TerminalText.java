@@ -69,6 +69,12 @@ public final class TerminalText {
         return out.toString();
     }
 
+    /** {@code text} as part of one line (a name quoted in an error): as {@link #visible}, and newline and tab shown too. */
+    public static String inline(String text) {
+        String v = visible(text);
+        return v == null ? null : v.replace("\n", "^J").replace("\t", "^I");
+    }
+
     /** True for what {@link #visible} rewrites: C0 but newline and tab, DEL, C1, bidi and line separators. */
     public static boolean needsEscape(char c) {
         if (c < 0x20) return c != '\n' && c != '\t';

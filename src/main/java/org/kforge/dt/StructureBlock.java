@@ -39,9 +39,9 @@ final class StructureBlock {
                 int nul = b.nul(pos, end, "node name");
                 String name = b.latin1(pos, nul - pos);
                 pos = align(nul + 1);
-                if (cur == null && root != null) throw b.bad(at, "a second root node \"" + name + "\"");
-                if (cur == null && !name.isEmpty()) throw b.bad(at, "the root node has a name, \"" + name + "\"");
-                if (cur != null && name.isEmpty()) throw b.bad(at, "a node without a name under " + cur.path());
+                if (cur == null && root != null) throw b.bad(at, "a second root node \"" + org.kforge.TerminalText.inline(name) + "\"");
+                if (cur == null && !name.isEmpty()) throw b.bad(at, "the root node has a name, \"" + org.kforge.TerminalText.inline(name) + "\"");
+                if (cur != null && name.isEmpty()) throw b.bad(at, "a node without a name under " + org.kforge.TerminalText.inline(cur.path()));
                 if (++depth > Limits.DTB_DEPTH) throw b.bad(at, "nodes nested deeper than " + Limits.DTB_DEPTH);
                 FdtNode node = new FdtNode(name, cur);
                 if (cur == null) root = node;
@@ -63,7 +63,7 @@ final class StructureBlock {
                 cur.add(new FdtProperty(name(at, nameOff), b.copy(pos, (int) len)));
                 pos = align(pos + (int) len);
             } else if (token == END) {
-                if (cur != null) throw b.bad(at, "FDT_END while " + cur.path() + " is still open");
+                if (cur != null) throw b.bad(at, "FDT_END while " + org.kforge.TerminalText.inline(cur.path()) + " is still open");
                 if (root == null) throw b.bad(at, "FDT_END before any node");
                 return root;
             } else if (token != NOP) {
