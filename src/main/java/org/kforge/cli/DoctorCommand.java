@@ -12,6 +12,7 @@ import org.kforge.KforgeException;
 import org.kforge.console.Diagnosis;
 import org.kforge.console.LogDoctor;
 import org.kforge.report.DoctorReport;
+import org.kforge.report.RunSummary;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,11 +31,19 @@ final class DoctorCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
     @Option(names = "--strict", description = "exit 1 for a booted system whose devices failed too")
     boolean strict;
+    @CommandLine.Mixin
+    JunitOption junit = new JunitOption();
 
     @Override
     public Integer call() {
+        junit.check();
         List<Diagnosis> all = new ArrayList<>();
         for (String f : files) all.add(examine(f));
+        List<RunSummary> summaries = new ArrayList<>();
+        if (junit.file != null) {
+            for (int i = 0; i < files.size(); i++) summaries.add(RunSummary.of(all.get(i), files.get(i).equals("-") ? null : Path.of(files.get(i))));
+        }
+        junit.write("doctor", summaries);
         if (Main.json(spec)) {
             spec.commandLine().getOut().println(DoctorReport.json(all));
         } else {

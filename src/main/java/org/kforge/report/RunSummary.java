@@ -1,0 +1,50 @@
+package org.kforge.report;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.kforge.console.Event;
+import org.kforge.console.Verdict;
+import org.kforge.ktap.KtapRun;
+
+/**
+ * What a report (JUnit XML, report.html) shows of one boot or one log: its name, the verdict and the events
+ * behind it, how long it took (-1 for a saved log), its console (a file, or null for standard input) with its
+ * line count, and the KTAP results in it (null when there are none).
+ */
+public record RunSummary(String name, Verdict verdict, List<Event> events, double seconds, Path console, int consoleLines,
+                         KtapRun ktap) {
+    public RunSummary {
+        events = List.copyOf(events);
+        if (ktap != null && !ktap.found()) ktap = null;
+    }
+
+    /** A log the doctor read ({@code console} null for standard input: no excerpt, no KTAP). */
+    public static RunSummary of(org.kforge.console.Diagnosis d, Path console) {
+        String name = d.source();
+        return new RunSummary(name, d.verdict(), d.events(), -1, console, d.lines(), ktap(console));
+    }
+
+    /** A finished boot: its run directory's console.log. */
+    public static RunSummary of(org.kforge.boot.BootResult r) {
+        Path console = r.plan().runDir().resolve("console.log");
+        int lines = ConsoleExcerpt.count(console);
+        return new RunSummary(String.valueOf(r.plan().runDir().getFileName()), r.verdict(), r.events(), r.seconds(), console, lines,
+                ktap(console));
+    }
+
+    /** The KTAP results in a console log, or null (no file, or no KTAP in it). */
+    public static KtapRun ktap(Path console) {
+        if (console == null || !java.nio.file.Files.isRegularFile(console)) return null;
+        try (java.io.InputStream in = org.kforge.InputFile.open(console, "console log")) {
+            KtapRun k = org.kforge.ktap.KtapParser.parse(in, console.toString());
+            return k.found() ? k : null;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The first bad line's number, or 0. */
+    public int firstBadLine() {
+        return verdict.firstBadLine() == null ? 0 : verdict.firstBadLine().number();
+    }
+}
