@@ -24,6 +24,7 @@ import org.kforge.profile.MachineProfile;
 import org.kforge.profile.ProfileRegistry;
 import org.kforge.qemu.HostFacts;
 import org.kforge.report.PlanJson;
+import org.kforge.report.HtmlReport;
 import org.kforge.report.ResultJson;
 import org.kforge.report.RunSummary;
 import org.kforge.report.VerdictText;
@@ -127,9 +128,12 @@ final class BootCommand implements Callable<Integer> {
         BootResult r = new TwinBoot(quiet ? line -> { } : human::println)
                 .withSsh(rb.guest(json ? spec.commandLine().getErr() : spec.commandLine().getOut(), spec.commandLine().getErr())).run(plan, symbols);
         ResultJson.write(r, plan.runDir().resolve("result.json"));
-        junit.write("boot", List.of(RunSummary.of(r)));
+        RunSummary summary = RunSummary.of(r);
+        HtmlReport.write(List.of(summary), plan.runDir().resolve("report.html"));
+        junit.write("boot", List.of(summary));
         human.print("\n" + VerdictText.render(r.events(), r.verdict(), true));
         human.println("  log: " + plan.runDir().resolve("console.log"));
+        human.println("  report: " + plan.runDir().resolve("report.html"));
         if (json) spec.commandLine().getOut().println(ResultJson.render(r));
         return r.exitCode(strict);
     }
