@@ -53,9 +53,19 @@ final class DoctorCommand implements Callable<Integer> {
     }
 
     static Diagnosis examine(String file) {
+        return read(file, LogDoctor::examine);
+    }
+
+    /** What reads a console log: the stream and the name it goes by. */
+    interface LogReader<T> {
+        T read(InputStream in, String source) throws IOException;
+    }
+
+    /** A console log given on the command line ("-": standard input), read by {@code reader}; a bad one is one line, exit 2. */
+    static <T> T read(String file, LogReader<T> reader) {
         if (file.equals("-")) {
             try {
-                return LogDoctor.examine(System.in, "<stdin>");
+                return reader.read(System.in, "<stdin>");
             } catch (IOException e) {
                 throw KforgeException.badInput("cannot read standard input: " + e.getMessage(), null);
             }
@@ -65,7 +75,7 @@ final class DoctorCommand implements Callable<Integer> {
             throw KforgeException.badInput(file + " is a directory", "give the console log inside it (console.log)");
         }
         try (InputStream in = InputFile.open(p, "console log")) {
-            return LogDoctor.examine(in, file);
+            return reader.read(in, file);
         } catch (IOException e) {
             throw KforgeException.badInput("cannot read " + file + ": " + e.getMessage(), "check the file's permissions");
         }

@@ -1,12 +1,9 @@
 package org.kforge.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.kforge.InputFile;
 import org.kforge.KforgeException;
 import org.kforge.ktap.KtapParser;
 import org.kforge.ktap.KtapRun;
@@ -35,6 +32,10 @@ final class TestKtapCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         junit.check();
+        if (junit.file != null && files.contains("-")) {
+            throw KforgeException.badInput("--junit reads each log twice (its KTAP, then its verdict): standard input can be read once",
+                    "save the log to a file and give that");
+        }
         List<KtapRun> runs = new ArrayList<>();
         for (String f : files) runs.add(read(f));
         if (junit.file != null) {
@@ -54,13 +55,6 @@ final class TestKtapCommand implements Callable<Integer> {
     }
 
     static KtapRun read(String file) {
-        try {
-            if (file.equals("-")) return KtapParser.parse(System.in, "<stdin>");
-            try (InputStream in = InputFile.open(Path.of(file), "console log")) {
-                return KtapParser.parse(in, file);
-            }
-        } catch (IOException e) {
-            throw KforgeException.badInput("cannot read " + file + ": " + e.getMessage(), "check the file's permissions");
-        }
+        return DoctorCommand.read(file, KtapParser::parse);
     }
 }
