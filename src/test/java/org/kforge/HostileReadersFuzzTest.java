@@ -49,6 +49,40 @@ class HostileReadersFuzzTest {
                 .list().ofMaxSize(60).map(l -> String.join("", l));
     }
 
+    private static final String[] KTAP_TOKENS = {"KTAP version 1\n", "TAP version 14\n", "KTAP version 99999999999999999999\n",
+        "1..2\n", "1..99999999999999999999\n", "ok 1 a\n", "not ok 2 - b\n", "ok 1 a # SKIP why\n", "not ok 1 c # TIMEOUT 30\n",
+        "# Subtest: s\n", "    ", "\t", "[    0.5] ", "kunit executor: x\n", "reboot: System halted\n", "# a: EXPECTATION FAILED at x\n"};
+
+    @Provide
+    Arbitrary<String> ktap() {
+        Arbitrary<String> token = Arbitraries.of(KTAP_TOKENS);
+        Arbitrary<String> nested = Arbitraries.integers().between(1, 2000).map(n -> "KTAP version 1\n".repeat(n));
+        return Arbitraries.oneOf(token, token, token, nested, Arbitraries.of(TOKENS)).list().ofMaxSize(80).map(l -> String.join("", l));
+    }
+
+    /** The KTAP parser and everything that shows its results: no exception, and nothing raw from the log in XML or HTML. */
+    @Property(tries = 300)
+    void ktapLogsAndTheirReports(@ForAll("ktap") String text) {
+        if (!withinBudget("ktap")) return;
+        org.kforge.ktap.KtapRun run = org.kforge.ktap.KtapParser.parse(java.util.List.of(text.split("\n", -1)), "fuzz");
+        assertThat(run.counts().total()).isNotNegative();
+        assertThat(org.kforge.report.KtapText.render(run, true)).doesNotContain("\u001B", "\u0000");
+        assertThat(org.kforge.report.KtapJson.render(java.util.List.of(run))).isNotEmpty();
+        org.kforge.console.Verdict v = new org.kforge.console.Verdict("panic", false, new org.kforge.console.Verdict.Line(1, text), text, text,
+                java.util.List.of(text));
+        org.kforge.report.RunSummary summary = new org.kforge.report.RunSummary(text, v, java.util.List.of(), -1, null, 0, run);
+        String xml = org.kforge.report.JunitXml.render("test", java.util.List.of(summary));
+        assertThat(xml).doesNotContain("\u0000", "\u001B", "\u009B");
+        try {
+            javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(new org.xml.sax.InputSource(new java.io.StringReader(xml)));
+        } catch (Exception e) {
+            throw new AssertionError("JUnit XML that does not parse: " + e.getMessage(), e);
+        }
+        String html = org.kforge.report.HtmlReport.render(java.util.List.of(summary));
+        assertThat(html).doesNotContain("\u0000", "\u001B", "\u009B", "<script");
+    }
+
     private static void answersOrRefuses(Runnable reader) {
         try {
             reader.run();

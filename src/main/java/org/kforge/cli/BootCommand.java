@@ -24,7 +24,9 @@ import org.kforge.profile.MachineProfile;
 import org.kforge.profile.ProfileRegistry;
 import org.kforge.qemu.HostFacts;
 import org.kforge.report.PlanJson;
+import org.kforge.report.HtmlReport;
 import org.kforge.report.ResultJson;
+import org.kforge.report.RunSummary;
 import org.kforge.report.VerdictText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -53,6 +55,8 @@ final class BootCommand implements Callable<Integer> {
     boolean strict;
     @Option(names = {"-q", "--quiet"}, description = "do not echo the console")
     boolean quiet;
+    @CommandLine.Mixin
+    JunitOption junit = new JunitOption();
     @Option(names = "--refresh", description = "ask Debian for the newest kernel and busybox instead of the cached ones")
     boolean refresh;
 
@@ -95,6 +99,7 @@ final class BootCommand implements Callable<Integer> {
         BootJob planned = rb.expand(effective.build());
         Consumer<String> progress = msg -> spec.commandLine().getErr().println("kforge: " + msg);
         BootPlanner.checkOut(out);
+        junit.check();
         BootAssets assets = new AssetResolver(cache, progress, dryRun, refresh).resolve(p, planned);
         Path runDir = out != null ? out : BootPlanner.newRunDir(cache, p);
         BootPlan plan = BootPlanner.plan(p, planned, assets, HostFacts.probe(), runDir);
@@ -123,8 +128,12 @@ final class BootCommand implements Callable<Integer> {
         BootResult r = new TwinBoot(quiet ? line -> { } : human::println)
                 .withSsh(rb.guest(json ? spec.commandLine().getErr() : spec.commandLine().getOut(), spec.commandLine().getErr())).run(plan, symbols);
         ResultJson.write(r, plan.runDir().resolve("result.json"));
+        RunSummary summary = RunSummary.of(r);
+        HtmlReport.write(List.of(summary), plan.runDir().resolve("report.html"));
+        junit.write("boot", List.of(summary));
         human.print("\n" + VerdictText.render(r.events(), r.verdict(), true));
         human.println("  log: " + plan.runDir().resolve("console.log"));
+        human.println("  report: " + plan.runDir().resolve("report.html"));
         if (json) spec.commandLine().getOut().println(ResultJson.render(r));
         return r.exitCode(strict);
     }

@@ -12,6 +12,7 @@ import org.kforge.KforgeException;
 import org.kforge.console.Diagnosis;
 import org.kforge.console.LogDoctor;
 import org.kforge.report.DoctorReport;
+import org.kforge.report.RunSummary;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,11 +31,19 @@ final class DoctorCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
     @Option(names = "--strict", description = "exit 1 for a booted system whose devices failed too")
     boolean strict;
+    @CommandLine.Mixin
+    JunitOption junit = new JunitOption();
 
     @Override
     public Integer call() {
+        junit.check();
         List<Diagnosis> all = new ArrayList<>();
         for (String f : files) all.add(examine(f));
+        List<RunSummary> summaries = new ArrayList<>();
+        if (junit.file != null) {
+            for (int i = 0; i < files.size(); i++) summaries.add(RunSummary.of(all.get(i), files.get(i).equals("-") ? null : Path.of(files.get(i))));
+        }
+        junit.write("doctor", summaries);
         if (Main.json(spec)) {
             spec.commandLine().getOut().println(DoctorReport.json(all));
         } else {
@@ -44,9 +53,19 @@ final class DoctorCommand implements Callable<Integer> {
     }
 
     static Diagnosis examine(String file) {
+        return read(file, LogDoctor::examine);
+    }
+
+    /** What reads a console log: the stream and the name it goes by. */
+    interface LogReader<T> {
+        T read(InputStream in, String source) throws IOException;
+    }
+
+    /** A console log given on the command line ("-": standard input), read by {@code reader}; a bad one is one line, exit 2. */
+    static <T> T read(String file, LogReader<T> reader) {
         if (file.equals("-")) {
             try {
-                return LogDoctor.examine(System.in, "<stdin>");
+                return reader.read(System.in, "<stdin>");
             } catch (IOException e) {
                 throw KforgeException.badInput("cannot read standard input: " + e.getMessage(), null);
             }
@@ -56,7 +75,7 @@ final class DoctorCommand implements Callable<Integer> {
             throw KforgeException.badInput(file + " is a directory", "give the console log inside it (console.log)");
         }
         try (InputStream in = InputFile.open(p, "console log")) {
-            return LogDoctor.examine(in, file);
+            return reader.read(in, file);
         } catch (IOException e) {
             throw KforgeException.badInput("cannot read " + file + ": " + e.getMessage(), "check the file's permissions");
         }

@@ -26,6 +26,32 @@ public final class VerdictJson {
         findings(n.putArray("notes"), v.notes());
     }
 
+    /** The verdict back from what {@link #put} wrote (result.json's "verdict"). */
+    public static Verdict read(com.fasterxml.jackson.databind.JsonNode n) {
+        return new Verdict(n.path("outcome").asText(), n.path("booted").asBoolean(), line(n), n.path("title").asText(),
+                n.path("cause").asText(), strings(n.path("fix")), n.hasNonNull("layer") ? n.get("layer").asText() : null,
+                readFindings(n.path("failures")), readFindings(n.path("notes")));
+    }
+
+    private static List<Verdict.Finding> readFindings(com.fasterxml.jackson.databind.JsonNode arr) {
+        List<Verdict.Finding> out = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode f : arr) {
+            out.add(new Verdict.Finding(f.path("id").asText(), f.path("title").asText(), line(f), f.path("cause").asText(), strings(f.path("fix"))));
+        }
+        return out;
+    }
+
+    private static Verdict.Line line(com.fasterxml.jackson.databind.JsonNode n) {
+        com.fasterxml.jackson.databind.JsonNode l = n.path("first_bad_line");
+        return l.isObject() ? new Verdict.Line(l.path("number").asInt(), l.path("text").asText()) : null;
+    }
+
+    private static List<String> strings(com.fasterxml.jackson.databind.JsonNode arr) {
+        List<String> out = new java.util.ArrayList<>();
+        arr.forEach(x -> out.add(x.asText()));
+        return out;
+    }
+
     private static void findings(ArrayNode arr, List<Verdict.Finding> all) {
         for (Verdict.Finding f : all) {
             ObjectNode n = arr.addObject().put("id", f.id()).put("title", LogLines.utf8(f.title()));
