@@ -65,8 +65,9 @@ class BootIT {
         assertThat(r.get("verdict").get("title").asText()).contains("ttyS0");
         assertThat(r.get("verdict").get("fix").toString()).contains("console=ttyAMA0");
         // 10 s of the twin's own time (TwinClock): on a host busy with other work the wall clock adds what
-        // QEMU waited for a core, so the bound leaves room for that beside the JVM's start and the stop
-        assertThat(k.seconds()).isLessThan(10 + 10);
+        // QEMU waited for a core (37 s once, with three builds beside it on 2 cores); the bound proves the
+        // silence decided, not the guest's sleep 60 or the 120 s boot timeout
+        assertThat(k.seconds()).isLessThan(50);
     }
 
     @Test
