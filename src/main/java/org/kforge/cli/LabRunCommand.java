@@ -38,9 +38,12 @@ final class LabRunCommand implements Callable<Integer> {
     boolean quiet;
     @Option(names = "--strict", description = "exit 1 for a booted system whose devices failed too")
     boolean strict;
+    @CommandLine.Mixin
+    JunitOption junit = new JunitOption();
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        junit.check();
         LavaJob job = LavaJob.read(jobFile);
         LavaDispatcher.check(job);
         boolean json = Main.json(spec);
@@ -58,6 +61,8 @@ final class LabRunCommand implements Callable<Integer> {
         if (v.kind() == LabVerdict.Kind.INFRASTRUCTURE && v.kforge().lines() == 0 && !run.log().other().isEmpty()) {
             err.println("kforge: lava-run said: " + TerminalText.visible(run.log().other().get(run.log().other().size() - 1)));
         }
-        return LabReport.print(spec, v, runDir, strict);
+        int exit = LabReport.print(spec, v, runDir, strict);
+        junit.write("lab", java.util.List.of(LabReport.summary(v, runDir)));
+        return exit;
     }
 }

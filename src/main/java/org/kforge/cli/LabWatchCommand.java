@@ -37,6 +37,8 @@ class LabWatchCommand implements Callable<Integer> {
     int timeout;
     @Option(names = "--strict", description = "exit 1 for a booted system whose devices failed too")
     boolean strict;
+    @CommandLine.Mixin
+    JunitOption junit = new JunitOption();
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -47,6 +49,7 @@ class LabWatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        junit.check();
         LavaServer s = server.server();
         PrintWriter err = spec.commandLine().getErr();
         BootPlanner.checkOut(out);
@@ -55,16 +58,19 @@ class LabWatchCommand implements Callable<Integer> {
         CacheDir cache = CacheDir.fromEnvironment();
         int exit = 0;
         List<String> rows = new ArrayList<>();
+        List<org.kforge.report.RunSummary> summaries = new ArrayList<>();
         for (LavaServer.JobState j : done) {
             Path runDir = out != null ? out.resolve(Integer.toString(j.id())) : RunRegistry.newRun(cache, "lava-job-" + j.id());
             BootPlanner.prepareRunDir(runDir);
             LabVerdict v = LabJudge.fromServer(s, j, runDir);
             if (done.size() > 1 && !Main.json(spec)) spec.commandLine().getOut().println("== job " + j.id() + " (" + j.deviceType() + " on " + j.device() + ")");
             exit = Math.max(exit, LabReport.print(spec, v, runDir, strict));
+            summaries.add(LabReport.summary(v, runDir));
             rows.add(String.format("%6d  %-16s %-12s %-34s %s", j.id(), j.deviceType(), j.health(), org.kforge.TerminalText.visible(v.lava().line()),
                     v.kind() == LabVerdict.Kind.INFRASTRUCTURE ? "infrastructure" : v.kforge().verdict().booted() ? "booted"
                             : v.kforge().verdict().outcome()));
         }
+        junit.write("lab", summaries);
         if (done.size() > 1 && !Main.json(spec)) {
             PrintWriter o = spec.commandLine().getOut();
             o.printf("%n%6s  %-16s %-12s %-34s %s%n", "job", "device type", "LAVA health", "LAVA result", "kforge");

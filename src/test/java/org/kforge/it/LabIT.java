@@ -74,10 +74,16 @@ class LabIT {
         Kforge made = Kforge.run(concat(new String[] {"lab", "job", "-o", job.toString(), "--out", tmp.resolve("assets").toString()}, words));
         assertThat(made.exitCode()).as(made.err()).isZero();
 
-        Kforge local = Kforge.run("lab", "run", "-q", "--json", "--out", tmp.resolve("run").toString(), job.toString());
+        Kforge local = Kforge.run("lab", "run", "-q", "--json", "--out", tmp.resolve("run").toString(),
+                "--junit", tmp.resolve("lab-run.xml").toString(), job.toString());
         assertThat(local.exitCode()).as(local.err()).isEqualTo(exit);
         sameVerdict(JSON.readTree(local.out()), direct, kind, lavaResult, lavaError);
         assertThat(tmp.resolve("run/lava.log")).isNotEmptyFile();
+        // the same reports as a local boot: the page in the run directory, JUnit XML where asked
+        assertThat(Files.readString(tmp.resolve("run/report.html"))).contains("<!DOCTYPE html>", "id=\"L1\"");
+        String junitXml = Files.readString(tmp.resolve("lab-run.xml"));
+        assertThat(junitXml).contains("<testsuites", "classname=");
+        if (exit == 1) assertThat(junitXml).contains("<failure");
 
         Kforge submitted = Kforge.run("lab", "submit", "--json", "--server", url, "--token", token, job.toString());
         assertThat(submitted.exitCode()).as(submitted.err()).isZero();
