@@ -77,12 +77,17 @@ public final class GitBisect implements Revisions {
     @Override
     public synchronized void reset() {
         if (!started) return;
-        if (Files.exists(gitPath("BISECT_START"))) git("bisect", "reset", "-q");
+        if (Files.exists(gitPath("BISECT_START"))) git("bisect", "reset");
         if (!head().equals(original)) {
             String to = original.startsWith("refs/heads/") ? original.substring("refs/heads/".length()) : original;
             git("checkout", "-q", to);
         }
         started = false;
+    }
+
+    /** How many commits {@code bad} has that {@code good} has not: what the bisection searches. */
+    public int between(String good, String bad) {
+        return Integer.parseInt(must("rev-list", "--count", bad, "^" + good).strip());
     }
 
     @Override
