@@ -18,6 +18,8 @@ public final class GitBisect implements Revisions {
     private final Path tree;
     private String original;
     private boolean started;
+    /** Set by {@link #reset}: a step still running when Ctrl-C put the tree back may not move it again. */
+    private boolean closed;
 
     public GitBisect(Path tree) {
         this.tree = tree.toAbsolutePath();
@@ -60,11 +62,13 @@ public final class GitBisect implements Revisions {
 
     @Override
     public synchronized void checkout(String commit) {
+        refuseAfterReset();
         must("checkout", "-q", "--detach", commit);
     }
 
     @Override
     public synchronized Next mark(String commit, StepMark mark) {
+        refuseAfterReset();
         Result r = git("bisect", mark.gitWord(), commit);
         Next next = GitBisectOutput.read(r.out);
         if (next == null) {
@@ -74,9 +78,14 @@ public final class GitBisect implements Revisions {
         return next;
     }
 
+    private void refuseAfterReset() {
+        if (closed) throw new KforgeException(1, "the bisection was stopped and the tree put back", "kforge bisect --continue goes on");
+    }
+
     @Override
     public synchronized void reset() {
         if (!started) return;
+        closed = true;
         if (Files.exists(gitPath("BISECT_START"))) git("bisect", "reset");
         if (!head().equals(original)) {
             String to = original.startsWith("refs/heads/") ? original.substring("refs/heads/".length()) : original;

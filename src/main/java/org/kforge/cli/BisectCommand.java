@@ -76,7 +76,8 @@ final class BisectCommand implements Callable<Integer> {
         BisectConfig.check(state.base(), state.fragments(), make.source(), "arm64");
         PrintWriter err = spec.commandLine().getErr();
         if (dryRun) {
-            spec.commandLine().getOut().print(plan(state, git, goodId, badId, make, profile, stateDir));
+            spec.commandLine().getOut().print(Main.json(spec) ? planJson(state, git, goodId, badId, make, stateDir)
+                    : plan(state, git, goodId, badId, make, profile, stateDir));
             return ExitCode.OK;
         }
         Consumer<String> progress = msg -> err.println("kforge: " + msg);
@@ -169,7 +170,18 @@ final class BisectCommand implements Callable<Integer> {
         return false;
     }
 
-    private static String plan(BisectState s, GitBisect git, String goodId, String badId, KernelMake make, MachineProfile p, Path stateDir) {
+    private static String planJson(BisectState s, GitBisect git, String goodId, String badId, KernelMake make, Path stateDir) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("request", s);
+        m.put("good", git.describe(goodId));
+        m.put("bad", git.describe(badId));
+        m.put("commits", git.between(goodId, badId));
+        m.put("make_argv", make.argv("Image"));
+        m.put("state_file", stateDir.resolve(BisectState.FILE).toString());
+        return org.kforge.Json.write(m) + "\n";
+    }
+
+    private String plan(BisectState s, GitBisect git, String goodId, String badId, KernelMake make, MachineProfile p, Path stateDir) {
         int n = git.between(goodId, badId);
         StringBuilder out = new StringBuilder();
         out.append("tree:     ").append(s.tree()).append(" (HEAD ").append(git.head()).append(", left as it is: git bisect reset)\n");
@@ -178,7 +190,7 @@ final class BisectCommand implements Callable<Integer> {
         out.append(String.format("commits:  %d between them: about %d steps, after both ends%n", n, Math.max(1, 32 - Integer.numberOfLeadingZeros(n))));
         out.append("config:   ").append(s.base()).append(s.fragments().isEmpty() ? "" : " + " + String.join(" + ", s.fragments()))
                 .append(", then make olddefconfig at each step\n");
-        out.append("build:    ").append(String.join(" ", make.with(List.of("-j" + 2)).argv("Image"))).append('\n');
+        out.append("build:    ").append(String.join(" ", make.with(List.of("-j" + jobs)).argv("Image"))).append('\n');
         out.append("boot:     ").append(p.name()).append(" (as kforge boot ").append(s.job().append() == null ? "" : "--append '" + s.job().append() + "' ")
                 .append("--kernel-tree ").append(s.buildDir()).append("), ").append(s.repeat()).append(s.repeat() == 1 ? " boot" : " boots").append(" a step\n");
         out.append("bad is:   ").append(s.match() == null ? "the bad end's verdict outcome" : "--match " + s.match()).append('\n');
