@@ -130,6 +130,7 @@ final class BisectCommand implements Callable<Integer> {
             throw KforgeException.badInput("kforge bisect needs --tree, --good and --bad", "kforge bisect --tree linux --good v6.1 --bad HEAD (or --continue)");
         }
         if (jobs < 1) throw KforgeException.badInput("-j " + jobs + ": at least 1", null);
+        if (repeat < 1) throw KforgeException.badInput("--repeat " + repeat + ": at least 1", null);
         BootJob job = boot.job().check();
         if (job.kernel() != null || job.kernelTree() != null) {
             throw KforgeException.badInput("--kernel and --kernel-tree name a kernel: kforge bisect boots the one each step builds", "leave them out");
@@ -157,17 +158,10 @@ final class BisectCommand implements Callable<Integer> {
 
     /** ccache in front of the compiler when it is installed; its files under kforge's cache unless CCACHE_DIR says where. */
     private static List<String> ccache(Toolchain tc, CacheDir cache) {
-        if (tc.llvm() || !onPath("ccache")) return List.of();
+        if (tc.llvm() || !Toolchain.onPath("ccache", System.getenv().getOrDefault("PATH", ""))) return List.of();
         List<String> vars = new ArrayList<>(List.of("CC=ccache " + tc.crossCompile() + "gcc"));
         if (System.getenv("CCACHE_DIR") == null) vars.add("CCACHE_DIR=" + cache.dir("ccache"));
         return vars;
-    }
-
-    private static boolean onPath(String program) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) return true;
-        }
-        return false;
     }
 
     private static String planJson(BisectState s, GitBisect git, String goodId, String badId, KernelMake make, Path stateDir) {
