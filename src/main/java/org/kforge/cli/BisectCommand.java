@@ -61,6 +61,7 @@ final class BisectCommand implements Callable<Integer> {
     String match;
     @Option(names = "--dry-run", description = "print the plan (commits, steps, make and boot) and change nothing") boolean dryRun;
     @Option(names = "--continue", description = "go on with the bisection the state file of --tree (or the latest) holds") boolean resume;
+    private volatile boolean stopping;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -80,7 +81,9 @@ final class BisectCommand implements Callable<Integer> {
                     : plan(state, git, goodId, badId, make, profile, stateDir));
             return ExitCode.OK;
         }
-        Consumer<String> progress = msg -> err.println("kforge: " + msg);
+        Consumer<String> progress = msg -> {
+            if (!stopping) err.println("kforge: " + msg);
+        };
         if (!resume || !Files.isRegularFile(make.buildDir().resolve(TreeBuilder.CONFIG))) {
             progress.accept("config: " + state.base() + (state.fragments().isEmpty() ? "" : " + " + String.join(" + ", state.fragments())));
             BisectConfig.prepare(make, state.base(), state.fragments());
@@ -93,13 +96,18 @@ final class BisectCommand implements Callable<Integer> {
                 new TwinBisectBoot(state.job(), profile, cache, stateDir.resolve("boots"), progress), state.repeat(),
                 state.match() == null ? null : BootMatch.of(state.match()))
                 .progress(progress).resume(state.steps()).onStep(s -> {
+                    // a step whose make or QEMU the shutdown hook stopped says nothing of its commit
+                    if (stopping) return;
                     saved[0] = saved[0].with(s);
                     saved[0].write(stateDir);
                 });
         // Ctrl-C or SIGTERM: stop make and QEMU (our own children, by pid), then put the tree back
         Thread onExit = new Thread(() -> {
+            stopping = true;
             ProcessHandle.current().descendants().forEach(ProcessHandle::destroy);
             git.reset();
+            err.println("kforge: stopped; the tree is as it was found; go on with: kforge bisect --continue --tree " + state.tree());
+            err.flush();
         }, "kforge-bisect-reset");
         Runtime.getRuntime().addShutdownHook(onExit);
         BisectReport r;
@@ -156,9 +164,12 @@ final class BisectCommand implements Callable<Integer> {
         return cache.dir("bisect").resolve(t.getFileName() + "-" + key);
     }
 
-    /** ccache in front of the compiler when it is installed; its files under kforge's cache unless CCACHE_DIR says where. */
+    /** ccache in front of the compiler when it is installed and not disabled; its files under kforge's cache unless CCACHE_DIR says where. */
     private static List<String> ccache(Toolchain tc, CacheDir cache) {
-        if (tc.llvm() || !Toolchain.onPath("ccache", System.getenv().getOrDefault("PATH", ""))) return List.of();
+        // CCACHE_DISABLE is ccache's own "bypass me" (ccache(1), "disable")
+        if (tc.llvm() || System.getenv("CCACHE_DISABLE") != null || !Toolchain.onPath("ccache", System.getenv().getOrDefault("PATH", ""))) {
+            return List.of();
+        }
         List<String> vars = new ArrayList<>(List.of("CC=ccache " + tc.crossCompile() + "gcc"));
         if (System.getenv("CCACHE_DIR") == null) vars.add("CCACHE_DIR=" + cache.dir("ccache"));
         return vars;

@@ -39,9 +39,18 @@ public final class BisectText {
         if (c != null) {
             out.append("\nThe culprit's boot (B) against its parent's (A):\n  A: ").append(c.nameA()).append("\n  B: ").append(c.nameB()).append('\n');
             out.append(c.identical() ? "  the two consoles are the same once times and addresses are set aside\n" : CompareReport.firstDivergence(c));
+            // the first divergence may be a line both printed in another order; these are what only one printed
+            first(out, "first line only the culprit printed", "B", c.onlyInB());
+            first(out, "first line only the parent printed ", "A", c.onlyInA());
             out.append("  all of it: kforge compare ").append(c.nameA()).append(' ').append(c.nameB()).append('\n');
         }
         return TerminalText.visible(out.toString());
+    }
+
+    private static void first(StringBuilder out, String what, String side, java.util.Map<String, java.util.List<Comparison.Line>> only) {
+        only.values().stream().flatMap(java.util.List::stream).min(java.util.Comparator.comparingInt(Comparison.Line::number))
+                .ifPresent(l -> out.append("  ").append(what).append(": ").append(side).append(" line ").append(l.number()).append(": ")
+                        .append(l.text()).append('\n'));
     }
 
     private static void commit(StringBuilder out, Revisions.Commit k) {

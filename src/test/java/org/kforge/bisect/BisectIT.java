@@ -42,16 +42,17 @@ class BisectIT {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         first.getOutputStream().close();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(60);
-        while (!Files.readString(err.toPath()).contains("kforge: bad end") && first.isAlive() && System.nanoTime() < deadline) {
+        while (!Files.readString(err.toPath()).contains("bad: panic in 1 of 1 boots") && first.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(1000);
         }
         String log = Files.readString(err.toPath());
-        assertThat(log).as(log).contains("kforge: bad end");
+        assertThat(log).as(log).containsPattern("kforge: bad end +[0-9a-f]{12}  build +\\d+ s  bad: panic in 1 of 1 boots");
         System.err.printf("BisectIT: bad end judged after %.0f s%n", (System.nanoTime() - start) / 1e9);
         Thread.sleep(3000);
         first.destroy();
         assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(asFound(tree)).as("the tree after SIGTERM").isEqualTo(before);
+        assertThat(Files.readString(err.toPath())).contains("kforge: stopped; the tree is as it was found");
         assertThat(Kforge.runningQemus()).isZero();
 
         Kforge done = Kforge.within(3600, Map.of(), "bisect", "--tree", tree.toString(), "--continue");
@@ -63,7 +64,8 @@ class BisectIT {
         assertThat(done.err()).containsPattern("step \\d of ~\\d +[0-9a-f]{12}  build +\\d+ s  skip: build failed: \\S*lib/ctype.c:\\d+:\\d*:? ?error: #error");
         assertThat(done.out()).contains("FIRST BAD COMMIT: " + c6, "init: panic before the first process runs",
                 "files:   init/main.c", "bad end  ", "good end ", "booted 1 of 1");
-        assertThat(done.out()).contains("A: ").contains(c5.substring(0, 12)).contains("B ").contains("Kernel panic - not syncing: " + KernelHistory.PANIC);
+        assertThat(done.out()).contains("A: ").contains(c5.substring(0, 12)).contains("First divergence")
+                .containsPattern("first line only the culprit printed: B line \\d+: .*Kernel panic - not syncing: " + KernelHistory.PANIC);
         assertThat(asFound(tree)).as("the tree after the bisection").isEqualTo(before);
         assertThat(Kforge.runningQemus()).isZero();
     }
