@@ -113,6 +113,11 @@ final class BisectCommand implements Callable<Integer> {
         BisectReport r;
         try {
             r = b.run(goodId, badId);
+        } catch (RuntimeException e) {
+            if (!stopping) throw e;
+            // the step failed because Ctrl-C stopped its make or QEMU: the hook's line is the whole story
+            onExit.join();
+            return ExitCode.TARGET_FAILED;
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(onExit);
