@@ -140,7 +140,8 @@ public final class DebianAssets {
         }
     }
 
-    static String sha256(Path file) {
+    /** The SHA-256 of a file, in hex. */
+    public static String sha256(Path file) {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());

@@ -7,8 +7,25 @@ import java.util.List;
 import org.kforge.KforgeException;
 import org.kforge.asset.HostCommand;
 
-/** A make invocation in a kernel tree as a value: printable, then run ({@code make O=... ARCH=... target}). */
-public record KernelMake(Path source, Path buildDir, Toolchain toolchain) {
+/**
+ * A make invocation in a kernel tree as a value: printable, then run ({@code make O=... ARCH=... target}); {@code variables}
+ * are more make variables given on its command line ({@code CC=ccache ...}, {@code KBUILD_BUILD_TIMESTAMP=...}).
+ */
+public record KernelMake(Path source, Path buildDir, Toolchain toolchain, List<String> variables) {
+    public KernelMake {
+        variables = List.copyOf(variables);
+    }
+
+    public KernelMake(Path source, Path buildDir, Toolchain toolchain) {
+        this(source, buildDir, toolchain, List.of());
+    }
+
+    /** The same make with more variables on its command line. */
+    public KernelMake with(List<String> more) {
+        List<String> all = new ArrayList<>(variables);
+        all.addAll(more);
+        return new KernelMake(source, buildDir, toolchain, all);
+    }
 
     /** Checks that {@code source} is a kernel tree before anything runs. */
     public static KernelMake of(Path source, Path buildDir, Toolchain toolchain) {
@@ -24,6 +41,7 @@ public record KernelMake(Path source, Path buildDir, Toolchain toolchain) {
         List<String> cmd = new ArrayList<>(List.of("make", "-s", "-C", source.toString()));
         if (!buildDir.equals(source)) cmd.add("O=" + buildDir);
         cmd.addAll(toolchain.makeVariables());
+        cmd.addAll(variables);
         cmd.addAll(List.of(targets));
         return cmd;
     }

@@ -35,7 +35,8 @@ public record Toolchain(String arch, String crossCompile, boolean llvm, String r
         return new Toolchain(arch, prefix, false, "Debian's cross gcc " + prefix + "gcc");
     }
 
-    private static boolean onPath(String program, String path) {
+    /** Whether {@code program} is an executable in one of the directories of {@code path} (a PATH value). */
+    public static boolean onPath(String program, String path) {
         for (String dir : path.split(File.pathSeparator)) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) return true;
         }

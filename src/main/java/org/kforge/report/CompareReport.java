@@ -26,12 +26,7 @@ public final class CompareReport {
         if (c.identical()) {
             out.append("\nThe logs are the same once timestamps, addresses, PIDs and durations are set aside.\n");
         } else {
-            Comparison.Divergence d = c.first();
-            out.append("\nFirst divergence (A line ").append(d.a().isEmpty() ? "-" : d.a().get(0).number())
-                    .append(", B line ").append(d.b().isEmpty() ? "-" : d.b().get(0).number()).append("):\n");
-            for (Comparison.Line l : d.context()) out.append("    ").append(l.text()).append('\n');
-            for (Comparison.Line l : d.a()) out.append("  A ").append(l.text()).append('\n');
-            for (Comparison.Line l : d.b()) out.append("  B ").append(l.text()).append('\n');
+            out.append('\n').append(firstDivergence(c));
             groups(out, "Only in A", c.onlyInA());
             groups(out, "Only in B", c.onlyInB());
             if (!c.moved().isEmpty()) {
@@ -48,6 +43,18 @@ public final class CompareReport {
                     m.difference() == null ? "" : String.format("%+.3f s", m.difference())));
         }
         return TerminalText.visible(out.toString());
+    }
+
+    /** The first place two logs part, with the common lines before it (unescaped: callers make it visible). */
+    static String firstDivergence(Comparison c) {
+        StringBuilder out = new StringBuilder();
+        Comparison.Divergence d = c.first();
+        out.append("First divergence (A line ").append(d.a().isEmpty() ? "-" : d.a().get(0).number())
+                .append(", B line ").append(d.b().isEmpty() ? "-" : d.b().get(0).number()).append("):\n");
+        for (Comparison.Line l : d.context()) out.append("    ").append(l.text()).append('\n');
+        for (Comparison.Line l : d.a()) out.append("  A ").append(l.text()).append('\n');
+        for (Comparison.Line l : d.b()) out.append("  B ").append(l.text()).append('\n');
+        return out.toString();
     }
 
     private static void groups(StringBuilder out, String heading, Map<String, List<Comparison.Line>> groups) {

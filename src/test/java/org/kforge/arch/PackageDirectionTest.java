@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class PackageDirectionTest {
     /** The pipeline, first to last: each package may depend only on packages before it (and the root, org.kforge). */
     static final List<String> PIPELINE = List.of("profile", "asset", "image", "kconfig", "build", "qemu", "console", "ktap", "compare",
-            "pci", "dt", "board", "boot", "lab", "report", "cli");
+            "pci", "dt", "board", "boot", "lab", "bisect", "report", "cli");
 
     private static JavaClasses classes;
 

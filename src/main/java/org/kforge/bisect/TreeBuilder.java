@@ -1,0 +1,65 @@
+package org.kforge.bisect;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.function.Consumer;
+import org.kforge.KforgeException;
+import org.kforge.asset.DebianAssets;
+import org.kforge.build.KernelBuild;
+import org.kforge.build.KernelMake;
+
+/**
+ * Builds each commit in one build directory, so a step recompiles only what the checkout changed: the bisection's
+ * config ({@code kforge-bisect.config}, made once) is copied to .config and brought to the commit's Kconfig by
+ * {@code make olddefconfig}, then {@code make Image}. The build is reproducible (Documentation/kbuild/reproducible-builds.rst:
+ * a fixed timestamp, user, host and build number), so two commits that compile to the same kernel give the same Image.
+ */
+public final class TreeBuilder implements KernelBuilder {
+    /** The bisection's config in the build directory: the base config with the fragments merged, before olddefconfig. */
+    public static final String CONFIG = "kforge-bisect.config";
+    static final List<String> REPRODUCIBLE = List.of("KBUILD_BUILD_TIMESTAMP=Thu Jan  1 00:00:00 UTC 1970",
+            "KBUILD_BUILD_USER=kforge", "KBUILD_BUILD_HOST=kforge", "KBUILD_BUILD_VERSION=1");
+
+    private final KernelMake make;
+    private final int jobs;
+    private final Consumer<String> progress;
+
+    public TreeBuilder(KernelMake make, int jobs, Consumer<String> progress) {
+        this.make = make.with(REPRODUCIBLE);
+        this.jobs = jobs;
+        this.progress = progress;
+    }
+
+    @Override
+    public Built build(String commit) throws InterruptedException {
+        long start = System.nanoTime();
+        try {
+            Files.copy(make.buildDir().resolve(CONFIG), make.dotConfig(), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw KforgeException.badInput("cannot copy " + CONFIG + " to " + make.dotConfig() + ": " + e.getMessage(), null);
+        }
+        try {
+            make.config("olddefconfig");
+        } catch (KforgeException e) {
+            return Built.failed("make olddefconfig: " + e.getMessage(), seconds(start));
+        }
+        try {
+            var a = new KernelBuild(make, jobs, List.of("Image"), progress).run();
+            if (a.image() == null) return Built.failed("make Image left no arch/arm64/boot/Image", seconds(start));
+            Path image = Path.of(a.image());
+            return new Built(image, DebianAssets.sha256(image), seconds(start), null);
+        } catch (KforgeException e) {
+            if (e.exitCode() != 1) throw e;
+            return Built.failed(e.getMessage().replaceFirst("^build failed after \\d+ s: ", ""), seconds(start));
+        } catch (IOException e) {
+            return Built.failed(e.getMessage(), seconds(start));
+        }
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}
