@@ -17,13 +17,8 @@ import picocli.CommandLine.ScopeType;
         description = "A workbench for Linux kernel bring-up on ARM boards and their QEMU twins.",
         subcommands = {ProfilesCommand.class, BoardCommand.class, PowerCommand.class, DeployCommand.class, ConsoleCommand.class, BootCommand.class, DoctorCommand.class, TestCommand.class, ReportCommand.class, CompareCommand.class, DebugCommand.class,
                 GdbCommand.class, QmpCommand.class, DtCommand.class, ConfigCommand.class, BuildCommand.class,
-<<<<<<< HEAD
-                PciCommand.class, VfioCommand.class, ImageCommand.class, JtagCommand.class, SshCommand.class, CompletionCommand.class,
-                CdsTrainingCommand.class, LabCommand.class,
-=======
                 PciCommand.class, BisectCommand.class, VfioCommand.class, ImageCommand.class, JtagCommand.class, SshCommand.class, CompletionCommand.class,
-                CdsTrainingCommand.class,
->>>>>>> bisect
+                CdsTrainingCommand.class, LabCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
