@@ -38,8 +38,10 @@ class RootfsIT {
         assertThat(again.out().strip()).isEqualTo(image.toString());
         assertThat(again.err()).contains("cached image");
         // nothing is built again: the whole process is the JVM's start (about 1.3-1.8 s for a bare java -jar
-        // since the CLI grew to 20 commands; ./kforge's CDS archive halves it; issue 22 is about this start-up)
-        assertThat(again.seconds()).as("a cached image is answered at JVM start-up speed").isLessThan(2.5);
+        // since the CLI grew; issue 22 is about this start-up), measured beside it so a busy host slows both
+        Kforge bare = Kforge.run("--version");
+        assertThat(again.seconds()).as("a cached image is answered at JVM start-up speed (--version: %.2f s)", bare.seconds())
+                .isLessThan(bare.seconds() + 1.0);
 
         Kforge cpu = Kforge.within(400, Map.of(), "boot", "--rootfs", "debian", "--run", "cat /proc/cpuinfo; uname -m");
         assertThat(cpu.exitCode()).as(cpu.toString()).isZero();
