@@ -7,8 +7,8 @@ import java.util.List;
  * <ul>
  * <li>A HIGH cause (Oops, no root, bootloader error) decides on its own; the earliest one wins.</li>
  * <li>A CONTRIBUTING cause (an mmc or network error) before it is the first bad line, and the
- *     failure it led to (the next terminal HIGH cause, or a symptom) gives the outcome; an Oops the
- *     kernel survives later on does not.</li>
+ *     failure it led to (the next terminal HIGH cause, tasks hung behind it, or a symptom) gives the
+ *     outcome; an Oops the kernel survives later on does not.</li>
  * <li>A LOW cause (a WARNING splat) decides only when nothing else failed.</li>
  * <li>An escalating symptom after the cause ("Fatal exception", "panic_on_warn set") turns the
  *     outcome into its own (panic); other symptoms ("Attempted to kill init") only decide alone.</li>
@@ -51,6 +51,11 @@ public final class VerdictBuilder {
             int after = cause.line();
             Event decisive = failures.stream().filter(e -> e.role() == Rule.Role.CAUSE && e.terminal()
                     && e.severity() == Rule.Severity.HIGH && e.line() > after).findFirst().orElse(null);
+            // tasks that hang behind a device that stopped answering: the boot is stuck, not just short of a device
+            if (decisive == null) {
+                decisive = failures.stream().filter(e -> e.role() == Rule.Role.CAUSE && e.severity() == Rule.Severity.HIGH
+                        && "hang".equals(e.outcome()) && e.line() > after).findFirst().orElse(null);
+            }
             if (decisive == null) decisive = symptom(failures, 0, false);
             if (decisive != null) outcome = decisive.outcome();
         }
