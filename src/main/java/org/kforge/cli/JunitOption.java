@@ -1,7 +1,6 @@
 package org.kforge.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.kforge.KforgeException;
@@ -17,11 +16,7 @@ final class JunitOption {
     /** Checked before anything runs: the file's directory exists, and the file is no directory. */
     void check() {
         if (file == null) return;
-        Path dir = file.toAbsolutePath().getParent();
-        if (Files.isDirectory(file)) throw KforgeException.badInput("--junit " + file + " is a directory", "give a file name, e.g. " + file.resolve("kforge.xml"));
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw KforgeException.badInput("--junit " + file + ": no directory " + dir, "create it first, or give a file in an existing directory");
-        }
+        org.kforge.OutputFile.check(file, "--junit", file.resolve("kforge.xml").toString());
     }
 
     void write(String kind, List<RunSummary> runs) {

@@ -49,7 +49,7 @@ final class LabJobCommand implements Callable<Integer> {
         BoardProfile b = board.name == null && board.file == null ? null : board.profile();
         if (b != null && job.dtb() != null) job = job.toBuilder().dtb(null).build();
         MachineProfile p = ProfileRegistry.builtIn().select(job.profile());
-        checkOutput(output);
+        if (output != null) org.kforge.OutputFile.check(output, "-o", "twin.yaml");
         CacheDir cache = CacheDir.fromEnvironment();
         Consumer<String> progress = msg -> spec.commandLine().getErr().println("kforge: " + msg);
         BootPlanner.checkOut(out);
@@ -66,22 +66,10 @@ final class LabJobCommand implements Callable<Integer> {
         if (output == null) {
             spec.commandLine().getOut().print(lava.yaml());
         } else {
-            Path tmp = output.resolveSibling(output.getFileName() + ".tmp");
-            Files.writeString(tmp, lava.yaml());
-            Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            org.kforge.OutputFile.write(output, lava.yaml());
             progress.accept("LAVA job (" + lava.deviceType() + ") written to " + output);
         }
         return ExitCode.OK;
-    }
-
-    /** -o names a file in a directory that exists (checked before anything is fetched or written). */
-    private static void checkOutput(Path output) {
-        if (output == null) return;
-        Path abs = output.toAbsolutePath().normalize();
-        if (Files.isDirectory(abs)) throw KforgeException.badInput("-o " + output + " is a directory", "give -o a file name, e.g. twin.yaml");
-        if (abs.getParent() == null || !Files.isDirectory(abs.getParent())) {
-            throw KforgeException.badInput("-o " + output + ": no directory " + abs.getParent(), "create it first, or give -o a file in an existing one");
-        }
     }
 
     /** The board's DTB: --dtb, or the one Debian's kernel package ships (usr/lib/linux-image-REL/broadcom/...). */

@@ -32,9 +32,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path page = out != null ? out : runs.size() == 1 && Files.isDirectory(runs.get(0)) ? runs.get(0).resolve("report.html") : Path.of("report.html");
-        if (Files.isDirectory(page)) throw KforgeException.badInput("--out " + page + " is a directory", "give a file name");
-        Path dir = page.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir)) throw KforgeException.badInput("--out " + page + ": no directory " + dir, "create it first");
+        org.kforge.OutputFile.check(page, "--out", "report.html");
         List<RunSummary> all = new ArrayList<>();
         for (Path run : runs) all.add(summary(run));
         HtmlReport.write(all, page);

@@ -40,13 +40,7 @@ public final class HtmlReport {
 
     /** Written whole or not at all (a temporary file beside it, then a rename). */
     public static void write(List<RunSummary> runs, java.nio.file.Path file) throws java.io.IOException {
-        java.nio.file.Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try {
-            java.nio.file.Files.writeString(tmp, render(runs));
-            java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            java.nio.file.Files.deleteIfExists(tmp);
-        }
+        org.kforge.OutputFile.write(file, render(runs));
     }
 
     private void page(List<RunSummary> runs) {

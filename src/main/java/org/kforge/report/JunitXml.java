@@ -2,9 +2,7 @@ package org.kforge.report;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -50,13 +48,7 @@ public final class JunitXml {
 
     /** Written whole or not at all (a temporary file beside it, then a rename). */
     public static void write(String kind, List<RunSummary> runs, Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try {
-            Files.writeString(tmp, render(kind, runs));
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        org.kforge.OutputFile.write(file, render(kind, runs));
     }
 
     private String document(List<RunSummary> runs) {
