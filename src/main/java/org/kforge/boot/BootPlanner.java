@@ -21,7 +21,7 @@ import org.kforge.qemu.QemuPlanner;
  * (the initramfs, the QMP socket) are named relative to it and a job booted again gives the same argv.
  */
 public final class BootPlanner {
-    static final String INITRAMFS = "initramfs.cpio.gz";
+    static final String INITRAMFS = "initramfs.cpio";
     private static final int DEFAULT_ROOT_WAIT = 5;
 
     private BootPlanner() {

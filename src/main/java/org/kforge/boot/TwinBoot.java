@@ -173,11 +173,11 @@ public final class TwinBoot {
         }
     }
 
-    /** Writes the initramfs the plan builds (none when the user gave one, or none) where the plan names it. */
+    /** Writes the initramfs the plan builds (none when the user gave one, or none) where the plan names it, plain: see InitramfsWriter. */
     public static void writeInitramfs(BootPlan plan) {
         if (plan.initramfs() == null) return;
         try (OutputStream out = Files.newOutputStream(plan.initrd())) {
-            InitramfsWriter.write(plan.initramfs(), out);
+            InitramfsWriter.write(plan.initramfs(), out, false);
         } catch (IOException e) {
             throw KforgeException.badInput("cannot write the initramfs " + plan.initrd() + ": " + e.getMessage(), null);
         }

@@ -3,6 +3,9 @@ package org.kforge.cli;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import org.kforge.KforgeException;
 import org.kforge.TerminalText;
 import picocli.CommandLine;
@@ -14,13 +17,17 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "kforge",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "A workbench for Linux kernel bring-up on ARM boards and their QEMU twins.",
-        subcommands = {ProfilesCommand.class, BoardCommand.class, PowerCommand.class, DeployCommand.class, ConsoleCommand.class, BootCommand.class, DoctorCommand.class, TestCommand.class, ReportCommand.class, CompareCommand.class, DebugCommand.class,
-                GdbCommand.class, QmpCommand.class, DtCommand.class, ConfigCommand.class, BuildCommand.class,
-                PciCommand.class, BisectCommand.class, VfioCommand.class, ImageCommand.class, JtagCommand.class, SshCommand.class, CompletionCommand.class,
-                CdsTrainingCommand.class, LabCommand.class,
-                CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+        description = "A workbench for Linux kernel bring-up on ARM boards and their QEMU twins.")
+public class Main implements Runnable {
+
+    /**
+     * The commands, in the order help lists them ({@link KforgeCommands} names them). A run registers only the
+     * one it needs: picocli builds a command's model by reflection, and building all of them cost a boot about
+     * half a second before QEMU could start.
+     */
+    static final List<Class<?>> COMMANDS = List.of(KforgeCommands.class.getAnnotation(Command.class).subcommands());
+    /** Commands that read the whole tree (help of any command, the completion script). */
+    private static final Set<String> WHOLE_TREE = Set.of("help", "completion", "cds-training");
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "stack traces on internal errors")
@@ -49,10 +56,13 @@ public final class Main implements Runnable {
      * prints through them) and returns its exit code. Tests, and compare --job, call this.
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        Main main = new Main();
+        Class<?> one = command(args);
+        Main main = one == null ? new KforgeCommands() : new Main();
         CommandLine cli = new CommandLine(main).setOut(out).setErr(err);
+        if (one != null) cli.addSubcommand(one);
         // kforge ssh --board twin uname -r: the words after the first one of the command are the command's
-        cli.getSubcommands().get("ssh").getCommandSpec().parser().stopAtPositional(true);
+        CommandLine ssh = cli.getSubcommands().get("ssh");
+        if (ssh != null) ssh.getCommandSpec().parser().stopAtPositional(true);
         withHelp(cli);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> report(cmd.getErr(), ex, main.verbose));
         cli.setParameterExceptionHandler((ex, cmdArgs) -> {
@@ -71,6 +81,16 @@ public final class Main implements Runnable {
             out.flush();
             err.flush();
         }
+    }
+
+    /** The command the first argument names, or null for the whole tree (no command, an option, help, a typo). */
+    static Class<?> command(String... args) {
+        if (args.length == 0 || WHOLE_TREE.contains(args[0])) return null;
+        for (Class<?> command : COMMANDS) {
+            Command c = command.getAnnotation(Command.class);
+            if (c.name().equals(args[0]) || Arrays.asList(c.aliases()).contains(args[0])) return command;
+        }
+        return null;
     }
 
     /** Every command and subcommand answers --help (and -h) with its usage and exit 0, parameters or not. */

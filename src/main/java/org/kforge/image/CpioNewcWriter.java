@@ -12,7 +12,7 @@ import org.apache.commons.compress.archivers.cpio.CpioArchiveOutputStream;
 import org.apache.commons.compress.archivers.cpio.CpioConstants;
 
 /**
- * A gzip'd cpio "newc" archive, the format the kernel unpacks into rootfs
+ * A cpio "newc" archive, gzip'd or plain, the format the kernel unpacks into rootfs
  * (Documentation/driver-api/early-userspace/buffer-format.rst). Parent directories are added on demand.
  */
 public final class CpioNewcWriter implements Closeable {
@@ -21,7 +21,13 @@ public final class CpioNewcWriter implements Closeable {
     private long inode = 1;
 
     public CpioNewcWriter(OutputStream out) throws IOException {
-        this.cpio = new CpioArchiveOutputStream(new GZIPOutputStream(out, 1 << 16), CpioConstants.FORMAT_NEW);
+        this(out, true);
+    }
+
+    /** Plain ({@code gzip} false) where the archive is read at once from a local file: no inflate to wait for. */
+    public CpioNewcWriter(OutputStream out, boolean gzip) throws IOException {
+        this.cpio = new CpioArchiveOutputStream(gzip ? new GZIPOutputStream(out, 1 << 16) : new java.io.BufferedOutputStream(out, 1 << 16),
+                CpioConstants.FORMAT_NEW);
     }
 
     public void directory(String path) throws IOException {

@@ -16,7 +16,15 @@ public final class InitramfsWriter {
     }
 
     public static void write(InitramfsSpec spec, OutputStream out) throws IOException {
-        try (CpioNewcWriter cpio = new CpioNewcWriter(out)) {
+        write(spec, out, true);
+    }
+
+    /**
+     * With {@code gzip} false the archive is plain: the twin's initramfs, which QEMU loads from a local file, so
+     * inflating it would only cost the guest time under TCG (and kforge the time to deflate it).
+     */
+    public static void write(InitramfsSpec spec, OutputStream out, boolean gzip) throws IOException {
+        try (CpioNewcWriter cpio = new CpioNewcWriter(out, gzip)) {
             cpio.directory("dev");
             cpio.file("bin/busybox", 0755, Files.readAllBytes(spec.busybox()));
             cpio.symlink("bin/sh", "busybox");
