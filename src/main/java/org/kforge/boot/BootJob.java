@@ -24,7 +24,8 @@ public record BootJob(int schemaVersion, String profile, String kernel, String k
                       String append, String disk, String rootfs, List<String> modules, String exec, String run,
                       Integer sshPort, String accel, Integer timeout, Integer silenceTimeout, Integer hangTimeout,
                       Integer rootWait, Integer gdb, boolean waitForGdb, String dtb, String xen, String xenAppend,
-                      List<String> machineOptions, List<String> devices, String passthrough, boolean diskSnapshot) {
+                      List<String> machineOptions, List<String> devices, String passthrough, boolean diskSnapshot,
+                      Integer smp) {
     /** The version of this document kforge writes; it reads this one and none newer. */
     public static final int SCHEMA_VERSION = 1;
     public static final String FILE = "job.json";
@@ -50,7 +51,7 @@ public record BootJob(int schemaVersion, String profile, String kernel, String k
         String image = rootfs == null || rootfs.equals("debian") ? rootfs : abs.apply(rootfs);
         return new BootJob(schemaVersion, profile, abs.apply(kernel), abs.apply(kernelTree), abs.apply(initrd), noInitrd, append,
                 abs.apply(disk), image, modules, exec, run, sshPort, accel, timeout, silenceTimeout, hangTimeout, rootWait, gdb,
-                waitForGdb, abs.apply(dtb), abs.apply(xen), xenAppend, machineOptions, devices, passthrough, diskSnapshot);
+                waitForGdb, abs.apply(dtb), abs.apply(xen), xenAppend, machineOptions, devices, passthrough, diskSnapshot, smp);
     }
 
     /** Rejects what no boot can do, naming the option; files are checked when the assets are resolved. */
@@ -67,6 +68,8 @@ public record BootJob(int schemaVersion, String profile, String kernel, String k
             if (t != null && t <= 0) throw KforgeException.badInput("timeouts must be positive", null);
         }
         if (rootWait != null && rootWait < 0) throw KforgeException.badInput("--root-wait " + rootWait + ": must be 0 or more", null);
+        // QEMU virt takes up to 512 CPUs with GICv3, 8 with GICv2: QEMU itself names the limit it hits
+        if (smp != null && (smp < 1 || smp > 512)) throw KforgeException.badInput("--smp " + smp + ": must be 1 to 512", null);
         if (waitForGdb && gdb == null) throw KforgeException.badInput("--wait holds the CPU for a debugger: give --gdb too", null);
         if (gdb != null && (gdb < 0 || gdb > 65535)) throw KforgeException.badInput("--gdb " + gdb + ": not a TCP port", null);
         if (initrd != null && noInitrd) throw KforgeException.badInput("--initrd and --no-initrd contradict each other", null);
@@ -130,6 +133,7 @@ public record BootJob(int schemaVersion, String profile, String kernel, String k
         private Integer silenceTimeout;
         private Integer hangTimeout;
         private Integer rootWait;
+        private Integer smp;
         private Integer gdb;
         private boolean waitForGdb;
         private String dtb;
@@ -163,6 +167,7 @@ public record BootJob(int schemaVersion, String profile, String kernel, String k
             silenceTimeout = j.silenceTimeout;
             hangTimeout = j.hangTimeout;
             rootWait = j.rootWait;
+            smp = j.smp;
             gdb = j.gdb;
             waitForGdb = j.waitForGdb;
             dtb = j.dtb;
@@ -259,6 +264,11 @@ public record BootJob(int schemaVersion, String profile, String kernel, String k
             return this;
         }
 
+        public Builder smp(Integer x) {
+            smp = x;
+            return this;
+        }
+
         public Builder gdb(Integer x) {
             gdb = x;
             return this;
@@ -305,7 +315,7 @@ public record BootJob(int schemaVersion, String profile, String kernel, String k
         }
 
         public BootJob build() {
-            return new BootJob(schemaVersion, profile, kernel, kernelTree, initrd, noInitrd, append, disk, rootfs, modules, exec, run, sshPort, accel, timeout, silenceTimeout, hangTimeout, rootWait, gdb, waitForGdb, dtb, xen, xenAppend, machineOptions, devices, passthrough, diskSnapshot);
+            return new BootJob(schemaVersion, profile, kernel, kernelTree, initrd, noInitrd, append, disk, rootfs, modules, exec, run, sshPort, accel, timeout, silenceTimeout, hangTimeout, rootWait, gdb, waitForGdb, dtb, xen, xenAppend, machineOptions, devices, passthrough, diskSnapshot, smp);
         }
     }
 }

@@ -44,7 +44,7 @@ public final class BootPlanner {
         }
         var inputs = new BootInputs(profile, accel, assets.kernel(), inRunDir(initrd, runDir), cmdline, path(job.disk()),
                 inRunDir(qmp, runDir), job.machineOptions(), job.devices(), assets.gdbPort(), job.waitForGdb(), path(job.dtb()),
-                assets.hypervisor(), hypervisorCmdline, initrdBytes(initrd, spec), assets.sshPort(), job.diskSnapshot());
+                assets.hypervisor(), hypervisorCmdline, initrdBytes(initrd, spec), assets.sshPort(), job.diskSnapshot(), job.smp());
         return new BootPlan(job, profile, accel, QemuPlanner.plan(inputs).in(runDir), cmdline, runDir, assets.kernel(),
                 assets.kernelProvenance(), initrd, spec, qmp, assets.gdbPort(), assets.sshPort(), BootTimeouts.of(job));
     }
@@ -104,7 +104,10 @@ public final class BootPlanner {
     public static void prepareRunDir(Path runDir) {
         try {
             Files.createDirectories(runDir);
-            Path probe = Files.createTempFile(runDir, ".write-test", "");
+            // a plain name: a temporary file's random one would initialise SecureRandom before QEMU starts
+            Path probe = runDir.resolve(".write-test-" + ProcessHandle.current().pid());
+            Files.deleteIfExists(probe);
+            Files.newOutputStream(probe, java.nio.file.StandardOpenOption.CREATE_NEW).close();
             Files.delete(probe);
         } catch (java.nio.file.AccessDeniedException e) {
             throw unwritable(runDir, "permission denied");

@@ -23,8 +23,16 @@ public final class RunRegistry {
 
     /** A new run directory's path (not made yet): runs/TIME-NAME under the cache; names sort by time. */
     public static Path newRun(CacheDir cache, String name) {
-        return cache.root().resolve("runs").resolve(java.time.LocalDateTime.now()
-                .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")) + "-" + name);
+        // yyyyMMdd-HHmmss-SSS, by hand: a DateTimeFormatter pattern loads the locale machinery before QEMU starts
+        java.time.LocalDateTime t = java.time.LocalDateTime.now();
+        String stamp = pad(t.getYear(), 4) + pad(t.getMonthValue(), 2) + pad(t.getDayOfMonth(), 2) + "-" + pad(t.getHour(), 2)
+                + pad(t.getMinute(), 2) + pad(t.getSecond(), 2) + "-" + pad(t.getNano() / 1_000_000, 3);
+        return cache.root().resolve("runs").resolve(stamp + "-" + name);
+    }
+
+    private static String pad(int value, int width) {
+        String digits = Integer.toString(value);
+        return "0".repeat(Math.max(0, width - digits.length())) + digits;
     }
 
     /** Points {@code runs/latest} at a run directory. */

@@ -57,7 +57,7 @@ public final class TwinBoot {
         // thread waits for the watcher if it ever does not
         java.util.concurrent.CompletableFuture<BootJudge> ready = new java.util.concurrent.CompletableFuture<>();
         QemuSession session = QemuSession.start(plan.qemu(), plan.profile().qemu().packageName(),
-                plan.runDir().resolve("console.log"), plan.qmpSocket(), (line, t) -> {
+                plan.runDir().resolve("console.log"), (line, t) -> {
                     ready.join().line(line, t);
                     echo.accept(ConsoleText.printable(line));
                 });
@@ -139,8 +139,12 @@ public final class TwinBoot {
         s.awaitExit(POWEROFF_MILLIS);
     }
 
-    /** Keeps reading after a terminal line until the trace is in the log: its end marker, or quiet. */
+    /**
+     * Keeps reading after a terminal failure until the trace is in the log: its end marker, or quiet. A terminal
+     * milestone (the guest is ready) has no trace to wait for: the boot is over on that line.
+     */
     private static void readTrace(QemuSession s, BootJudge judge, Event terminal) throws InterruptedException {
+        if (terminal.kind() == org.kforge.console.Rule.Kind.MILESTONE) return;
         double since = s.secondsSinceStart();
         while (s.secondsSinceStart() - since < TRACE_MAX_SECONDS) {
             if (s.awaitExit(POLL_MILLIS)) return;

@@ -75,6 +75,8 @@ final class BootJobOptions {
     Integer gdb;
     @Option(names = "--wait", description = "with --gdb: hold the CPU at reset until the debugger continues it")
     boolean waitForGdb;
+    @Option(names = "--smp", paramLabel = "N", description = "vCPUs of the twin instead of the profile's (under TCG it gives 1: fastest; the CM4 has 4)")
+    Integer smp;
     @Option(names = "--root-wait", description = "seconds the initramfs waits for root= (default ${DEFAULT-VALUE})", defaultValue = "5")
     int rootWait;
 
@@ -82,7 +84,7 @@ final class BootJobOptions {
     BootJob job() {
         return BootJob.on(profile).kernel(str(kernel)).kernelTree(str(kernelTree)).initrd(str(initrd)).noInitrd(noInitrd)
                 .append(append).disk(str(disk)).rootfs(rootfs).modules(modules).exec(exec).run(run).sshPort(sshPort)
-                .accel(accel).timeout(timeout).silenceTimeout(silenceTimeout).hangTimeout(hangTimeout).rootWait(rootWait)
+                .accel(accel).timeout(timeout).silenceTimeout(silenceTimeout).hangTimeout(hangTimeout).rootWait(rootWait).smp(smp)
                 .gdb(gdb).waitForGdb(waitForGdb).dtb(str(dtb)).xen(str(xen)).xenAppend(xenAppend).machineOptions(machineOptions)
                 .devices(devices).passthrough(passthrough).build().absolute(Path.of(""));
     }

@@ -58,8 +58,10 @@ public class Main implements Runnable {
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         Class<?> one = command(args);
         Main main = one == null ? new KforgeCommands() : new Main();
-        CommandLine cli = new CommandLine(main).setOut(out).setErr(err);
+        CommandLine cli = new CommandLine(main);
         if (one != null) cli.addSubcommand(one);
+        // after the subcommand is added: picocli passes these settings down to the subcommands it has at the time
+        cli.setOut(out).setErr(err);
         // kforge ssh --board twin uname -r: the words after the first one of the command are the command's
         CommandLine ssh = cli.getSubcommands().get("ssh");
         if (ssh != null) ssh.getCommandSpec().parser().stopAtPositional(true);

@@ -16,13 +16,19 @@ public record MachineProfile(
         Net net,
         DebianPackage kernel,
         DebianPackage userland,
-        Hypervisor hypervisor) {
+        Hypervisor hypervisor,
+        List<String> append,
+        String appendReason) {
+
+    public MachineProfile {
+        append = append == null ? List.of() : List.copyOf(append);
+    }
 
     /** How QEMU is started for this machine. */
     public record Qemu(String binary, @JsonProperty("package") String packageName, String machine,
                        List<String> machineOptions, String machineReason,
-                       Map<String, String> cpu, Map<String, String> cpuReason, int memoryMiB, int smp,
-                       List<String> extraArgs) {
+                       Map<String, String> cpu, Map<String, String> cpuReason, int memoryMiB,
+                       Map<String, Integer> smp, Map<String, String> smpReason, List<String> extraArgs) {
         public Qemu {
             extraArgs = extraArgs == null ? List.of() : List.copyOf(extraArgs);
             machineOptions = machineOptions == null ? List.of() : List.copyOf(machineOptions);

@@ -1,62 +1,64 @@
 package org.kforge.profile;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import org.kforge.KforgeException;
 
 /** The profiles shipped as resources ({@code profiles/index.txt} names them): list and select by name or alias. */
 public final class ProfileRegistry {
     public static final String DEFAULT = "qemu-virt-arm64";
 
-    private final List<MachineProfile> profiles;
+    private final List<String> names;
+    private final java.util.Map<String, MachineProfile> loaded = new java.util.LinkedHashMap<>();
 
-    public ProfileRegistry(List<MachineProfile> profiles) {
-        this.profiles = List.copyOf(profiles);
+    /** The profiles {@code profiles/index.txt} names, each read from {@code profiles/<name>.yaml} when first asked for. */
+    private ProfileRegistry(List<String> names) {
+        this.names = List.copyOf(names);
     }
 
     private static ProfileRegistry builtIn;
 
-    /** The shipped profiles, read once per process (a boot, compare --boot and the planner all ask). */
+    /**
+     * The shipped profiles (a boot, compare --boot and the planner all ask). Each is read on first use: a boot
+     * that names its profile (or takes the default) reads that one file only.
+     */
     public static synchronized ProfileRegistry builtIn() {
-        if (builtIn == null) builtIn = load();
+        if (builtIn == null) {
+            builtIn = new ProfileRegistry(resource("profiles/index.txt").lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList());
+        }
         return builtIn;
     }
 
-    private static ProfileRegistry load() {
-        ObjectMapper yaml = org.kforge.Json.yamlData();
-        List<MachineProfile> loaded = new ArrayList<>();
-        for (String name : resource("profiles/index.txt").lines().map(String::strip)
-                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()) {
+    private synchronized MachineProfile profile(String name) {
+        return loaded.computeIfAbsent(name, n -> {
             try {
-                loaded.add(yaml.readValue(resource("profiles/" + name + ".yaml"), MachineProfile.class));
+                return org.kforge.Json.yamlData().readValue(resource("profiles/" + n + ".yaml"), MachineProfile.class);
             } catch (IOException e) {
-                throw new UncheckedIOException("profile " + name + " is malformed", e);
+                throw new UncheckedIOException("profile " + n + " is malformed", e);
             }
-        }
-        return new ProfileRegistry(loaded);
+        });
     }
 
     public List<MachineProfile> list() {
-        return profiles;
+        return names.stream().map(this::profile).toList();
     }
 
     /** The profile called {@code nameOrAlias}; an unknown name is the user's mistake and lists the valid ones. */
     public MachineProfile select(String nameOrAlias) {
         String wanted = nameOrAlias.toLowerCase(Locale.ROOT);
-        for (MachineProfile p : profiles) {
+        if (names.contains(wanted)) return profile(wanted);
+        for (MachineProfile p : list()) {
             if (p.name().equals(wanted) || p.aliases().contains(wanted)) {
                 return p;
             }
         }
         throw KforgeException.badInput("Unknown profile " + nameOrAlias + ". Available: "
-                + profiles.stream().map(MachineProfile::name).collect(Collectors.joining(", ")),
+                + String.join(", ", names),
                 "kforge profiles lists them with one line each");
     }
 

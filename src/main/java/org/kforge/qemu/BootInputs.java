@@ -12,12 +12,13 @@ import org.kforge.profile.MachineProfile;
  * {@code dtb} (or null) replaces the device tree QEMU generates; with a {@code hypervisor} (Xen), QEMU
  * boots it with {@code hypervisorCmdline} and the kernel and initrd become its dom0 (guest-loader);
  * {@code sshPort} (or null) is a loopback host port forwarded to the guest's port 22;
- * {@code diskSnapshot}: QEMU writes the disk's changes to a temporary overlay, never to its file.
+ * {@code diskSnapshot}: QEMU writes the disk's changes to a temporary overlay, never to its file;
+ * {@code smp} (or null for the profile's count under this accelerator) is the number of vCPUs.
  */
 public record BootInputs(MachineProfile profile, Accel accel, Path kernel, Path initrd, String cmdline,
                          Path disk, Path qmpSocket, List<String> machineOptions, List<String> devices,
                          Integer gdbPort, boolean holdAtReset, Path dtb, Path hypervisor, String hypervisorCmdline,
-                         long initrdBytes, Integer sshPort, boolean diskSnapshot) {
+                         long initrdBytes, Integer sshPort, boolean diskSnapshot, Integer smp) {
     public BootInputs {
         machineOptions = machineOptions == null ? List.of() : List.copyOf(machineOptions);
         devices = devices == null ? List.of() : List.copyOf(devices);

@@ -6,8 +6,9 @@ import java.util.List;
 import org.kforge.profile.MachineProfile;
 
 /**
- * The kernel command line for a profile: its console, panic=-1 so a panic ends the run, then the
- * user's words. A console= or panic= of the user's replaces the profile's (the user asked for it).
+ * The kernel command line for a profile: its console, panic=-1 so a panic ends the run, the profile's own
+ * words ({@code append}, e.g. cryptomgr.notests), then the user's words. A word of the user's with the same
+ * key (console=, panic=, cryptomgr.notests) replaces the profile's (the user asked for it).
  */
 public final class KernelCommandLine {
     private KernelCommandLine() {
@@ -20,8 +21,16 @@ public final class KernelCommandLine {
         if (user.stream().noneMatch(w -> w.startsWith("console="))) words.add("console=" + profile.console().device());
         // kernel/panic.c: panic=-1 reboots at once; QEMU's -no-reboot turns that into an exit
         if (user.stream().noneMatch(w -> w.startsWith("panic="))) words.add("panic=-1");
+        for (String w : profile.append()) {
+            if (user.stream().noneMatch(u -> key(u).equals(key(w)))) words.add(w);
+        }
         words.addAll(user);
         return String.join(" ", words);
+    }
+
+    private static String key(String word) {
+        int eq = word.indexOf('=');
+        return eq < 0 ? word : word.substring(0, eq);
     }
 
     /** The value of {@code key=} on a command line, or null (the last one wins, as in the kernel). */

@@ -22,13 +22,13 @@ public final class QemuPlanner {
                 : q.machineReason() + "; " + String.join(",", in.machineOptions()) + " asked for with --machine", "-machine", machine));
         o.add(opt(in.accel().reason(), "-accel", accelKey));
         o.add(opt(q.cpuReason().get(accelKey), "-cpu", q.cpu().get(accelKey)));
-        o.add(opt("CPUs of the twin", "-smp", Integer.toString(q.smp())));
+        o.add(smp(in));
         o.add(opt("RAM of the twin, in MiB", "-m", Integer.toString(q.memoryMiB())));
         o.add(opt("no window: the console is the serial line", "-display", "none"));
         o.add(opt("the first UART (" + p.console().device() + ", a " + p.console().uart()
                 + ") on stdio, where kforge reads it", "-serial", "stdio"));
         o.add(opt("no human monitor; kforge drives QEMU through QMP", "-monitor", "none"));
-        o.add(opt("QMP socket: kforge stops the twin cleanly through it", "-qmp",
+        o.add(opt("QMP socket: kforge qmp, kforge debug and the board twin's power switch talk to QEMU through it", "-qmp",
                 "unix:" + in.qmpSocket() + ",server=on,wait=off"));
         o.add(opt("a reboot ends the run (with panic=-1, a panic ends it at once)", "-no-reboot"));
         if (in.hypervisor() != null) {
@@ -39,8 +39,8 @@ public final class QemuPlanner {
         }
         if (in.dtb() != null) o.add(opt("the device tree from --dtb, instead of the one QEMU makes", "-dtb", in.dtb().toString()));
         if (in.hypervisor() == null) {
-            o.add(opt("kernel command line: console=" + p.console().device() + " is this machine's console",
-                    "-append", in.cmdline()));
+            o.add(opt("kernel command line: console=" + p.console().device() + " is this machine's console"
+                    + (p.appendReason() == null ? "" : "; " + p.appendReason()), "-append", in.cmdline()));
         }
         if (in.sshPort() != null || in.disk() != null) {
             net(in, o);
@@ -66,6 +66,13 @@ public final class QemuPlanner {
         for (String device : in.devices()) o.add(opt("asked for with --device", "-device", device));
         for (String extra : q.extraArgs()) o.add(opt("from the profile", extra));
         return new QemuPlan(q.binary(), o);
+    }
+
+    /** The vCPUs: --smp's, else the profile's for this accelerator, with the profile's reason. */
+    private static QemuPlan.Option smp(BootInputs in) {
+        if (in.smp() != null) return opt("vCPUs asked for with --smp", "-smp", Integer.toString(in.smp()));
+        String accel = in.accel().name();
+        return opt(in.profile().qemu().smpReason().get(accel), "-smp", Integer.toString(in.profile().qemu().smp().get(accel)));
     }
 
     /**
@@ -113,7 +120,7 @@ public final class QemuPlanner {
         o.add(opt("the profile's machine; dumpdtb writes its device tree and exits (docs/system/arm/virt.rst)",
                 "-machine", String.join(",", machine)));
         o.add(opt("the device tree lists the CPUs: the profile's model", "-cpu", q.cpu().get("tcg")));
-        o.add(opt("CPUs of the twin", "-smp", Integer.toString(q.smp())));
+        o.add(opt("CPUs of the twin under TCG", "-smp", Integer.toString(q.smp().get("tcg"))));
         o.add(opt("RAM of the twin: the /memory node", "-m", Integer.toString(q.memoryMiB())));
         o.add(opt("no window", "-display", "none"));
         o.add(opt("no NIC: the tree of the machine alone (QEMU would otherwise add its default NIC and its ROM)", "-nic", "none"));

@@ -22,7 +22,6 @@ public final class QemuSession implements AutoCloseable {
     }
 
     private final Process process;
-    private final Path qmpSocket;
     private final OutputStream consoleLog;
     private final LineListener listener;
     private final long startNanos;
@@ -36,11 +35,10 @@ public final class QemuSession implements AutoCloseable {
     private volatile boolean anyOutput;
     private long partialSince;
 
-    private QemuSession(Process process, Path qmpSocket, OutputStream consoleLog, LineListener listener, long start,
+    private QemuSession(Process process, OutputStream consoleLog, LineListener listener, long start,
                         java.time.Instant startedAt) {
         this.startedAt = startedAt;
         this.process = process;
-        this.qmpSocket = qmpSocket;
         this.consoleLog = consoleLog;
         this.listener = listener;
         this.startNanos = start;
@@ -51,8 +49,7 @@ public final class QemuSession implements AutoCloseable {
     }
 
     /** Starts QEMU; a missing binary is the host's lack, with the package that fixes it. */
-    public static QemuSession start(QemuPlan plan, String qemuPackage, Path consoleLog, Path qmpSocket,
-                                    LineListener listener) {
+    public static QemuSession start(QemuPlan plan, String qemuPackage, Path consoleLog, LineListener listener) {
         Process p;
         java.time.Instant wall = java.time.Instant.now();
         long start = System.nanoTime();
@@ -64,7 +61,7 @@ public final class QemuSession implements AutoCloseable {
             throw KforgeException.hostMissing(plan.binary() + " is not installed", "apt-get install " + qemuPackage);
         }
         try {
-            QemuSession s = new QemuSession(p, qmpSocket, Files.newOutputStream(consoleLog), listener, start, wall);
+            QemuSession s = new QemuSession(p, Files.newOutputStream(consoleLog), listener, start, wall);
             s.reader.start();
             s.errReader.start();
             return s;
@@ -186,19 +183,12 @@ public final class QemuSession implements AutoCloseable {
 
     /** Stops QEMU: QMP quit, then SIGTERM, then SIGKILL; never returns with QEMU still running. */
     public void stop() {
-        if (process.isAlive()) {
-            try (QmpClient qmp = QmpClient.connect(qmpSocket)) {
-                qmp.execute("quit", null);
-            } catch (IOException e) {
-                // QMP not up or already gone: fall through to signals
-            }
-        }
         try {
-            if (!process.waitFor(2, TimeUnit.SECONDS)) {
-                process.destroy();
-                if (!process.waitFor(2, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                }
+            // SIGTERM: QEMU shuts down as for QMP's quit (block devices flushed and closed), without a QMP
+            // connection to open first; SIGKILL only if it does not go
+            process.destroy();
+            if (!process.waitFor(4, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
             reader.join(2000);
             errReader.join(2000);

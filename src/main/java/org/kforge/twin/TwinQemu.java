@@ -30,7 +30,7 @@ public record TwinQemu(MachineProfile machine, Accel accel, int sshPort) {
 
     public QemuPlan plan(Path kernel, Path initrd, String cmdline, Path disk, Path dir) {
         BootInputs in = new BootInputs(machine, accel, kernel, initrd, cmdline, disk, qmpSocket(dir), List.of(), List.of(),
-                null, false, null, null, null, initrd == null ? -1 : initrd.toFile().length(), sshPort, false);
+                null, false, null, null, null, initrd == null ? -1 : initrd.toFile().length(), sshPort, false, null);
         QemuPlan base = QemuPlanner.plan(in);
         List<QemuPlan.Option> o = new ArrayList<>();
         for (QemuPlan.Option opt : base.options()) {

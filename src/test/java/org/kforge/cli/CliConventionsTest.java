@@ -24,7 +24,7 @@ class CliConventionsTest {
 
     @Test
     void jsonAndVerboseAreOneOptionEverywhere() {
-        everyCommand(new CommandLine(new Main()), c -> {
+        everyCommand(new CommandLine(new KforgeCommands()), c -> {
             for (String name : new String[] {"--json", "--verbose"}) {
                 assertThat(c.getCommandSpec().findOption(name)).as(c.getCommandSpec().qualifiedName() + " " + name).isNotNull();
                 assertThat(c.getCommandSpec().findOption(name).inherited() || c.getCommandSpec().parent() == null).isTrue();
@@ -40,7 +40,7 @@ class CliConventionsTest {
 
     @Test
     void runDirNamesARunDirectoryAndRunKeepsItsOldMeaningHidden() {
-        CommandLine kforge = new CommandLine(new Main());
+        CommandLine kforge = new CommandLine(new KforgeCommands());
         for (String cmd : new String[] {"qmp", "ssh", "debug regs", "debug continue"}) {
             CommandLine c = kforge;
             for (String word : cmd.split(" ")) c = c.getSubcommands().get(word);

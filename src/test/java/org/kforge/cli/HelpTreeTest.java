@@ -14,7 +14,7 @@ class HelpTreeTest {
     @Test
     void everyCommandAnswersHelp() {
         List<List<String>> paths = new ArrayList<>();
-        walk(new CommandLine(new Main()), new ArrayList<>(), paths);
+        walk(new CommandLine(new KforgeCommands()), new ArrayList<>(), paths);
         assertThat(paths).as("the walk found the tree").hasSizeGreaterThan(30);
         for (List<String> path : paths) {
             for (String flag : List.of("--help")) {

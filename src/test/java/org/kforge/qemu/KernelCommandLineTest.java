@@ -10,14 +10,21 @@ class KernelCommandLineTest {
     private final MachineProfile virt = ProfileRegistry.builtIn().select("qemu-virt-arm64");
 
     @Test
-    void profileConsoleAndPanicComeFirst() {
-        assertThat(KernelCommandLine.build(virt, null)).isEqualTo("console=ttyAMA0 panic=-1");
-        assertThat(KernelCommandLine.build(virt, " root=/dev/vda  rw")).isEqualTo("console=ttyAMA0 panic=-1 root=/dev/vda rw");
+    void profileConsolePanicAndWordsComeFirst() {
+        assertThat(KernelCommandLine.build(virt, null)).isEqualTo("console=ttyAMA0 panic=-1 cryptomgr.notests");
+        assertThat(KernelCommandLine.build(virt, " root=/dev/vda  rw"))
+                .isEqualTo("console=ttyAMA0 panic=-1 cryptomgr.notests root=/dev/vda rw");
     }
 
     @Test
     void aUserConsoleReplacesTheProfiles() {
-        assertThat(KernelCommandLine.build(virt, "console=ttyS0")).isEqualTo("panic=-1 console=ttyS0");
+        assertThat(KernelCommandLine.build(virt, "console=ttyS0")).isEqualTo("panic=-1 cryptomgr.notests console=ttyS0");
+    }
+
+    @Test
+    void aUserWordWithTheSameKeyReplacesTheProfilesOwn() {
+        // crypto/testmgr.c: notests is a bool parameter, so =0 runs the self-tests again
+        assertThat(KernelCommandLine.build(virt, "cryptomgr.notests=0")).isEqualTo("console=ttyAMA0 panic=-1 cryptomgr.notests=0");
     }
 
     @Test
