@@ -54,6 +54,7 @@ final class CallTrace {
     static String culprit(Rule rule, Matcher header, List<String> lines, Pattern globalSkip) {
         Rule.Details d = rule.details();
         List<String> frames = new ArrayList<>();
+        String where = null; // the function on the pc/RIP line: where the CPU was
         for (String source : d.frames()) {
             // a stall is named from the first stack that has frames (syzkaller's parts, then parts2)
             if ("stall".equals(d.extractor()) && !kept(frames, globalSkip, d).isEmpty()) break;
@@ -61,7 +62,9 @@ final class CallTrace {
                 int g = d.headerFunc();
                 if (g > 0 && g <= header.groupCount() && header.group(g) != null) frames.add(name(header.group(g)));
             } else if (source.equals("rip")) {
+                int n = frames.size();
                 addFirst(lines, RIP, frames);
+                if (frames.size() > n) where = frames.get(n);
             } else if (source.equals("pc")) {
                 addFirst(lines, PC_FUNC, frames);
             } else if (source.equals("at")) {
@@ -88,6 +91,9 @@ final class CallTrace {
         } else {
             chosen = kept.isEmpty() ? null : kept.get(0);
         }
+        // every frame was a helper's name, or there was no stack (a KUnit case's "pc : list_test_list_add+0x28"
+        // matches the list_add helpers): the function the CPU was in is still better than none
+        if (chosen == null && where != null) chosen = where;
         return chosen == null ? null : strip(chosen);
     }
 

@@ -45,7 +45,7 @@ public record Rule(String id, Kind kind, Pattern pattern, String outcome, Role r
     /** What data says beyond the line itself; every field may be empty. */
     public record Details(Severity severity, List<String> needs, List<String> frames, Pattern skip,
                           String extractor, Map<String, Pattern> follow, String clearedBy, boolean orphan,
-                          boolean escalates, boolean ready, String opens, String closes, String expectedIn,
+                          boolean escalates, boolean decisive, boolean ready, String opens, String closes, String expectedIn,
                           int headerFunc, Layer layer, String marks, String confirmedBy) {
         /** The clearedBy pattern with this event's facts filled in (quoted), or null. */
         public Pattern clearedBy(Map<String, String> facts) {

@@ -151,7 +151,7 @@ public final class RuleBook {
     record RuleData(String id, String pattern, String outcome, String role, Boolean terminal,
                     String title, String why, List<String> fixes, String severity, List<String> needs,
                     List<String> frames, List<String> skip, String extractor, Map<String, String> follow,
-                    String clearedBy, Boolean orphan, Boolean escalates, Boolean ready, String opens,
+                    String clearedBy, Boolean orphan, Boolean escalates, Boolean decisive, Boolean ready, String opens,
                     String closes, String expectedIn, Integer headerFunc, String layer, String marks, String confirmedBy) {
         Rule toRule(Rule.Kind kind) {
             Rule.Role r = role == null ? Rule.Role.CAUSE : Rule.Role.valueOf(role.toUpperCase(Locale.ROOT));
@@ -160,7 +160,8 @@ public final class RuleBook {
             if (follow != null) follow.forEach((k, v) -> f.put(k, Pattern.compile(v)));
             Rule.Details d = new Rule.Details(s, needs == null ? List.of() : needs, frames == null ? List.of() : frames,
                     anyOf(skip), extractor, Map.copyOf(f), clearedBy,
-                    Boolean.TRUE.equals(orphan), Boolean.TRUE.equals(escalates), Boolean.TRUE.equals(ready), opens, closes,
+                    Boolean.TRUE.equals(orphan), Boolean.TRUE.equals(escalates), Boolean.TRUE.equals(decisive),
+                    Boolean.TRUE.equals(ready), opens, closes,
                     expectedIn, headerFunc == null ? 0 : headerFunc, Rule.Layer.of(layer), marks, confirmedBy);
             return new Rule(id, kind, pattern == null ? null : Pattern.compile(pattern), outcome, r, Boolean.TRUE.equals(terminal),
                     title, why == null ? "" : why, fixes == null ? List.of() : fixes, d);

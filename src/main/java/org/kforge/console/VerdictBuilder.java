@@ -51,10 +51,10 @@ public final class VerdictBuilder {
             int after = cause.line();
             Event decisive = failures.stream().filter(e -> e.role() == Rule.Role.CAUSE && e.terminal()
                     && e.severity() == Rule.Severity.HIGH && e.line() > after).findFirst().orElse(null);
-            // tasks that hang behind a device that stopped answering: the boot is stuck, not just short of a device
+            // else one the kernel survives whose rule says it decides all the same (rules.yaml decisive: a hang)
             if (decisive == null) {
                 decisive = failures.stream().filter(e -> e.role() == Rule.Role.CAUSE && e.severity() == Rule.Severity.HIGH
-                        && "hang".equals(e.outcome()) && e.line() > after).findFirst().orElse(null);
+                        && decides(e) && e.line() > after).findFirst().orElse(null);
             }
             if (decisive == null) decisive = symptom(failures, 0, false);
             if (decisive != null) outcome = decisive.outcome();
@@ -141,6 +141,11 @@ public final class VerdictBuilder {
         boolean underHypervisor = events.stream().anyMatch(e -> e.rule() != null && e.rule().layer() == Rule.Layer.HYPERVISOR
                 && !e.isFailure() && (cause.line() == 0 || e.line() > 0 && e.line() < cause.line()));
         return underHypervisor ? DOM0_KERNEL : l.label();
+    }
+
+    /** A failure the kernel survives that still decides what a contributing cause led to (rules.yaml decisive). */
+    private static boolean decides(Event e) {
+        return e.rule() != null && e.rule().details().decisive();
     }
 
     /** The first cause of one of two severities at or after a line (0: anywhere; run notes count too). */

@@ -71,8 +71,8 @@ public final class AccuracyScore {
             if (outcome && line && layer) t.xenAllRight++;
         }
         if (!outcome || !line || alarm || !layer) {
-            t.misses.add(String.format(Locale.ROOT, "%-9s %s%n    want %s%s | %s%n    got  %s%s (exit %d) | %s",
-                    c.split() == CorpusCase.Split.HELD_OUT ? "held-out" : "tuning", c.name(),
+            t.misses.add(String.format(Locale.ROOT, "%-10s %s%n    want %s%s | %s%n    got  %s%s (exit %d) | %s",
+                    c.split().label(), c.name(),
                     c.outcome(), c.layer() != null ? "/" + c.layer() : "", c.firstBadLine(),
                     a.outcome(), c.xen() ? "/" + a.layer() : "", a.exitCode(), a.firstBadLine()));
         }
@@ -96,12 +96,12 @@ public final class AccuracyScore {
 
     public String report() {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%-9s %6s %9s %15s %13s %17s%n", "split", "cases", "outcome", "first bad line",
+        b.append(String.format(Locale.ROOT, "%-10s %6s %9s %15s %13s %17s%n", "split", "cases", "outcome", "first bad line",
                 "false alarms", "Xen (all three)"));
         for (Map.Entry<CorpusCase.Split, Tally> e : tallies.entrySet()) {
             Tally t = e.getValue();
-            b.append(String.format(Locale.ROOT, "%-9s %6d %8.1f%% %14.1f%% %6d of %-4d %7d of %d (%.0f%%)%n",
-                    e.getKey() == CorpusCase.Split.HELD_OUT ? "held-out" : "tuning", t.cases, t.outcomePct(),
+            b.append(String.format(Locale.ROOT, "%-10s %6d %8.1f%% %14.1f%% %6d of %-4d %7d of %d (%.0f%%)%n",
+                    e.getKey().label(), t.cases, t.outcomePct(),
                     t.linePct(), t.falseAlarms, t.bootOk, t.xenAllRight, t.xen, t.xenPct()));
         }
         return b.toString();

@@ -25,7 +25,7 @@ class DoctorAccuracyTest {
         if (Boolean.getBoolean("corpus.misses")) System.out.print(s.misses());
         Properties floors = floors();
         for (CorpusCase.Split split : CorpusCase.Split.values()) {
-            String k = split == CorpusCase.Split.HELD_OUT ? "held-out." : "tuning.";
+            String k = split.label() + ".";
             AccuracyScore.Tally t = s.tally(split);
             assertThat(t.cases).as(k + "cases").isGreaterThanOrEqualTo((int) num(floors, k + "cases"));
             assertThat(t.outcomePct()).as(k + "outcome %").isGreaterThanOrEqualTo(num(floors, k + "outcome"));
@@ -35,12 +35,19 @@ class DoctorAccuracyTest {
         }
     }
 
+    /**
+     * Issue 17: a third of the corpus is held out. Both held-out sets count (neither was tuned on); the
+     * second one is all held out, so the share is bounded at half, which leaves the tuning split as large
+     * as ever (it only grows with the doctor-corpus).
+     */
     @Test
     void aThirdOfTheCorpusIsHeldOut() {
         List<CorpusCase> cases = DoctorAccuracy.cases(Path.of(""));
-        long held = cases.stream().filter(c -> c.split() == CorpusCase.Split.HELD_OUT).count();
-        assertThat(cases.size()).isGreaterThanOrEqualTo(150);
-        assertThat(held * 100 / cases.size()).as("held-out share %").isBetween(28L, 45L);
+        long held = cases.stream().filter(c -> c.split().heldOut()).count();
+        long second = cases.stream().filter(c -> c.split() == CorpusCase.Split.HELD_OUT_2).count();
+        assertThat(cases.size()).isGreaterThanOrEqualTo(180);
+        assertThat(second).as("held-out-2 cases").isGreaterThanOrEqualTo(30);
+        assertThat(held * 100 / cases.size()).as("held-out share %").isBetween(33L, 50L);
     }
 
     private static double num(Properties p, String key) {
