@@ -34,6 +34,7 @@ public final class TwinBoot {
 
     private final Consumer<String> echo;
     private GuestSsh ssh;
+    private BootJob job;
 
     public TwinBoot(Consumer<String> echo) {
         this.echo = echo;
@@ -42,6 +43,12 @@ public final class TwinBoot {
     /** With a forwarded ssh port: wait for ssh-ready, run its command (if any), power the guest off. */
     public TwinBoot withSsh(GuestSsh guest) {
         this.ssh = guest;
+        return this;
+    }
+
+    /** The job the run directory keeps as job.json: written once QEMU runs, the JSON writer being slow to start. */
+    public TwinBoot withJob(BootJob request) {
+        this.job = request;
         return this;
     }
 
@@ -70,7 +77,13 @@ public final class TwinBoot {
             throw e;
         }
         ready.complete(judge);
-        writeSession(plan, symbols, ssh);
+        try {
+            writeJob(plan);
+            writeSession(plan, symbols, ssh);
+        } catch (RuntimeException e) {
+            session.stop();
+            throw e;
+        }
         if (ssh != null && plan.sshPort() != null) ssh.start(plan.sshPort(), session, judge.watcher());
         Thread onCtrlC = new Thread(session::stop, "kforge-stop-qemu");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
@@ -164,6 +177,15 @@ public final class TwinBoot {
         String r = KernelCommandLine.value(plan.cmdline(), "root");
         if (r != null) f.put("rootArg", r);
         return f;
+    }
+
+    private void writeJob(BootPlan plan) {
+        if (job == null) return;
+        try {
+            job.writeInto(plan.runDir());
+        } catch (IOException e) {
+            throw KforgeException.badInput("cannot write " + plan.runDir().resolve(BootJob.FILE) + ": " + e.getMessage(), null);
+        }
     }
 
     private static void writeSession(BootPlan plan, java.nio.file.Path symbols, GuestSsh ssh) {

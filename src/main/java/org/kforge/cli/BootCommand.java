@@ -81,12 +81,32 @@ final class BootCommand implements Callable<Integer> {
         return options.over(BootJob.read(jobFile), spec.commandLine().getParseResult());
     }
 
+    /**
+     * Started by {@link Main} before picocli parses the command line: reads the profile the arguments name (or
+     * the default) while the options are parsed, then the rules engine, which is needed only when QEMU prints its
+     * first line. A failure here is left for the boot itself to report.
+     */
+    static void warmUp(String... args) {
+        String name = ProfileRegistry.DEFAULT;
+        for (int i = 0; i < args.length; i++) {
+            if ((args[i].equals("-p") || args[i].equals("--profile")) && i + 1 < args.length) name = args[i + 1];
+            else if (args[i].startsWith("--profile=")) name = args[i].substring("--profile=".length());
+        }
+        String profile = name;
+        Thread t = new Thread(() -> {
+            try {
+                ProfileRegistry.builtIn().select(profile);
+            } catch (RuntimeException later) {
+                // the boot selects the profile again and reports what is wrong
+            }
+            org.kforge.console.RuleBook.builtIn();
+        }, "kforge-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
     @Override
     public Integer call() throws InterruptedException, IOException {
-        // the rules engine is needed only when QEMU prints its first line: load it while the boot is planned
-        Thread rules = new Thread(org.kforge.console.RuleBook::builtIn, "kforge-load-rules");
-        rules.setDaemon(true);
-        rules.start();
         BootJob job = request();
         boolean json = Main.json(spec);
         MachineProfile p = ProfileRegistry.builtIn().select(job.profile());
@@ -109,7 +129,6 @@ final class BootCommand implements Callable<Integer> {
         }
         PrintWriter human = json || job.run() != null ? spec.commandLine().getErr() : spec.commandLine().getOut();
         BootPlanner.prepareRunDir(plan.runDir());
-        job.writeInto(plan.runDir());
         spec.commandLine().getErr().println("kforge: " + plan.accel().reason());
         spec.commandLine().getErr().println("kforge: run directory " + plan.runDir());
         Path symbols = null;
@@ -125,7 +144,7 @@ final class BootCommand implements Callable<Integer> {
         }
         new RunRegistry(cache).markLatest(plan.runDir());
         if (plan.sshPort() != null) spec.commandLine().getErr().println("kforge: ssh to the twin: kforge ssh (127.0.0.1:" + plan.sshPort() + ")");
-        BootResult r = new TwinBoot(quiet ? line -> { } : human::println)
+        BootResult r = new TwinBoot(quiet ? line -> { } : human::println).withJob(job)
                 .withSsh(rb.guest(json ? spec.commandLine().getErr() : spec.commandLine().getOut(), spec.commandLine().getErr())).run(plan, symbols);
         ResultJson.write(r, plan.runDir().resolve("result.json"));
         RunSummary summary = RunSummary.of(r);

@@ -57,6 +57,7 @@ public class Main implements Runnable {
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         Class<?> one = command(args);
+        if (one == BootCommand.class) BootCommand.warmUp(args);
         Main main = one == null ? new KforgeCommands() : new Main();
         CommandLine cli = new CommandLine(main);
         if (one != null) cli.addSubcommand(one);

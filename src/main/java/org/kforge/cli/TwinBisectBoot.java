@@ -43,8 +43,7 @@ final class TwinBisectBoot implements KernelBooter {
             BootPlan plan = BootPlanner.plan(profile, j, new AssetResolver(cache, progress, false, false).resolve(profile, j),
                     HostFacts.probe(), runDir);
             BootPlanner.prepareRunDir(runDir);
-            j.writeInto(runDir);
-            BootResult r = new TwinBoot(line -> { }).run(plan);
+            BootResult r = new TwinBoot(line -> { }).withJob(j).run(plan);
             ResultJson.write(r, runDir.resolve("result.json"));
             return new Boot(r.verdict().booted(), r.verdict().outcome(), r.verdict().title(), runDir.resolve("console.log"));
         } catch (IOException e) {
