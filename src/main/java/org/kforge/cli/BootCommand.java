@@ -84,7 +84,7 @@ final class BootCommand implements Callable<Integer> {
     /**
      * Started by {@link Main} before picocli parses the command line: reads the profile the arguments name (or
      * the default) while the options are parsed, then the rules engine, which is needed only when QEMU prints its
-     * first line. A failure here is left for the boot itself to report.
+     * first line, then the JSON writer. A failure here is left for the boot itself to report.
      */
     static void warmUp(String... args) {
         String name = ProfileRegistry.DEFAULT;
@@ -100,6 +100,8 @@ final class BootCommand implements Callable<Integer> {
                 // the boot selects the profile again and reports what is wrong
             }
             org.kforge.console.RuleBook.builtIn();
+            // the JSON writer, for result.json and the report once the boot ends (while the guest boots, this core idles)
+            org.kforge.Json.write(java.util.Map.of("warm", true));
         }, "kforge-warm-up");
         t.setDaemon(true);
         t.start();
