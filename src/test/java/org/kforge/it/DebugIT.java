@@ -43,7 +43,7 @@ class DebugIT {
 
     @Test
     void heldAtResetThenStopsAtStartKernelThenBoots() throws Exception {
-        Path run = startBoot("--gdb", "--wait");
+        Path run = startBoot("--gdb", "--wait", "--smp", "2"); // two vCPUs: core 1 is asked for below
         Kforge regs = Kforge.run("debug", "regs", run.toString());
         assertThat(regs.exitCode()).as(regs.toString()).isZero();
         assertThat(regs.out()).contains("pc    0x40000000").contains("x30").contains("cpsr");
