@@ -228,13 +228,15 @@ public final class ConsoleWatcher {
      * Takes a line of an offline log without reading it as a String, if no rule can match it
      * and nothing waits for the lines that follow (a crash report, a failure that may clear);
      * 0 means the caller must {@link #accept} it; 1 that it was taken; 2 that it was taken and
-     * carried a printk timestamp.
+     * carried a printk timestamp. {@code control}: the line holds control bytes (it must be made
+     * printable first). Called only by an offline replay, under its judge's lock: not synchronized,
+     * so that a line costs no lock of its own.
      */
-    synchronized int skip(ByteLine line) {
-        if (!open.isEmpty() || !pending.isEmpty() && mayConcernPending(line)) return 0;
+    int skip(ByteLine line, boolean control) {
+        if (control || !open.isEmpty() || !pending.isEmpty() && mayConcernPending(line)) return 0;
         int start = ConsoleText.timestampEnd(line);
-        if (rules.candidates(line.buffer(), line.start() + start, line.start() + line.length(), hits) != 0) {
-            prescanned = !line.hasControl();
+        if (rules.candidates(line.buffer(), line.start() + start, line.start() + line.length(), hits)) {
+            prescanned = true;
             return 0;
         }
         lineNumber++;
