@@ -37,19 +37,27 @@ final class DoctorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         junit.check();
+        // many logs in one run: one that cannot be read is one line on stderr, the others are judged
+        EachInput each = new EachInput(spec.commandLine().getErr(), files.size());
         List<Diagnosis> all = new ArrayList<>();
-        for (String f : files) all.add(examine(f));
+        List<String> read = new ArrayList<>();
+        for (String f : files) {
+            Diagnosis d = each.run(f, () -> examine(f));
+            if (d == null) continue;
+            all.add(d);
+            read.add(f);
+        }
         List<RunSummary> summaries = new ArrayList<>();
         if (junit.file != null) {
-            for (int i = 0; i < files.size(); i++) summaries.add(RunSummary.of(all.get(i), files.get(i).equals("-") ? null : Path.of(files.get(i))));
+            for (int i = 0; i < read.size(); i++) summaries.add(RunSummary.of(all.get(i), read.get(i).equals("-") ? null : Path.of(read.get(i))));
         }
         junit.write("doctor", summaries);
         if (Main.json(spec)) {
-            spec.commandLine().getOut().println(DoctorReport.json(all));
+            spec.commandLine().getOut().println(DoctorReport.json(all, files.size() > 1));
         } else {
-            for (Diagnosis d : all) spec.commandLine().getOut().print(DoctorReport.text(d, all.size() > 1));
+            for (Diagnosis d : all) spec.commandLine().getOut().print(DoctorReport.text(d, files.size() > 1));
         }
-        return all.stream().mapToInt(d -> d.exitCode(strict)).max().orElse(0);
+        return each.exitCode(all.stream().mapToInt(d -> d.exitCode(strict)).max().orElse(0));
     }
 
     static Diagnosis examine(String file) {

@@ -72,27 +72,36 @@ final class PciCommand {
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Decoded config space of a device (all devices without BDF).")
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = {"Decoded config space of devices (every device without BDF); several BDFs in one run:",
+                    "one that is not there is one line on stderr, the others are shown, and the exit code is 2."})
     static final class Show implements Callable<Integer> {
         @Mixin PciSource src;
-        @Parameters(arity = "0..1", paramLabel = "BDF") String bdf;
+        @Parameters(arity = "0..*", paramLabel = "BDF") List<String> bdfs;
         @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
             SysfsSnapshot sys = src.open();
             PciIds ids = src.ids();
-            List<PciDevice> devices = bdf == null ? sys.devices() : List.of(sys.device(Bdf.parse(bdf)));
+            List<String> asked = bdfs == null ? List.of() : bdfs;
+            EachInput each = new EachInput(spec.commandLine().getErr(), asked.size());
+            List<PciDevice> devices = new ArrayList<>();
+            if (asked.isEmpty()) devices.addAll(sys.devices());
+            for (String b : asked) {
+                PciDevice d = each.run(b, () -> sys.device(Bdf.parse(b)));
+                if (d != null) devices.add(d);
+            }
             if (Main.json(spec)) {
                 List<Object> out = new ArrayList<>();
                 devices.forEach(d -> out.add(DeviceReport.model(d, ids)));
-                spec.commandLine().getOut().println(PciSource.json(bdf == null ? out : out.get(0)));
+                spec.commandLine().getOut().println(PciSource.json(asked.size() == 1 ? out.get(0) : out));
             } else {
                 for (int i = 0; i < devices.size(); i++) {
                     spec.commandLine().getOut().print((i > 0 ? "\n" : "") + DeviceReport.text(devices.get(i), ids));
                 }
             }
-            return ExitCode.OK;
+            return each.exitCode(ExitCode.OK);
         }
     }
 

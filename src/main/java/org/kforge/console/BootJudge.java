@@ -85,11 +85,11 @@ public final class BootJudge {
     }
 
     /** One line of a replayed log, still in its read buffer: most lines never become a String. */
-    synchronized void line(byte[] buf, int start, int end) {
+    synchronized void line(byte[] buf, int start, int end, boolean control) {
         view.set(buf, start, end);
         if (!view.isBlank(0)) heard(rules.sourceOf(buf, start, end));
         if (!messageShaped) messageShaped = messageShaped(buf, start, end);
-        int taken = watcher.skip(view);
+        int taken = watcher.skip(view, control);
         if (taken == 2) kernelSpoke();
         else if (taken == 0) accept(new String(buf, start, end - start, StandardCharsets.ISO_8859_1), -1);
     }

@@ -16,15 +16,6 @@ final class ByteLine implements CharSequence {
         return this;
     }
 
-    /** True when the line holds an escape or another control byte (it needs ConsoleText.printable). */
-    boolean hasControl() {
-        for (int i = start, end = start + length; i < end; i++) {
-            byte b = buf[i];
-            if (b >= 0 && b < 0x20 && b != '\t' || b == 0x7F) return true;
-        }
-        return false;
-    }
-
     boolean isBlank(int from) {
         for (int i = start + from, end = start + length; i < end; i++) if (buf[i] != ' ' && buf[i] != '\t') return false;
         return true;

@@ -72,6 +72,11 @@ public final class ConsoleWatcher {
         if (!open.isEmpty()) feedReports(message);
         if (!pending.isEmpty()) settle(message);
         if (!candidates) return List.of();
+        return match(rawLine, message, seconds);
+    }
+
+    /** The rules the prefilter left (in {@link #hits}) against the message: the first that matches makes the event. */
+    private List<Event> match(String rawLine, String message, double seconds) {
         List<Rule> all = rules.rules();
         for (int r = hits.nextSetBit(0); r >= 0; r = hits.nextSetBit(r + 1)) {
             Rule rule = all.get(r);
@@ -86,15 +91,18 @@ public final class ConsoleWatcher {
         return List.of();
     }
 
+    // two methods, so that the one a long log runs for every match past the cap stays small for the JIT
     private Event record(Rule rule, Matcher m, String rawLine, String message, double seconds) {
-        if (events.size() >= MAX_EVENTS) {
-            // not kept: only what the caller (boot splitting, the first terminal line) needs
-            dropped++;
-            Event e = new Event(rule.id(), rule.kind(), rule.outcome(), rule.role(), rule.terminal(), lineNumber,
-                    rawLine, seconds, rule.title(), rule, Map.of());
-            if (e.terminal() && terminal == null) terminal = e;
-            return e;
-        }
+        if (events.size() < MAX_EVENTS) return keep(rule, m, rawLine, message, seconds);
+        // not kept: only what the caller (boot splitting, the first terminal line) needs
+        dropped++;
+        Event e = new Event(rule.id(), rule.kind(), rule.outcome(), rule.role(), rule.terminal(), lineNumber,
+                rawLine, seconds, rule.title(), rule, Map.of());
+        if (e.terminal() && terminal == null) terminal = e;
+        return e;
+    }
+
+    private Event keep(Rule rule, Matcher m, String rawLine, String message, double seconds) {
         Map<String, String> f = new HashMap<>(facts);
         f.put("match0", m.group());
         for (int g = 1; g <= m.groupCount(); g++) f.put("match" + g, m.group(g) == null ? "" : m.group(g));
@@ -228,13 +236,15 @@ public final class ConsoleWatcher {
      * Takes a line of an offline log without reading it as a String, if no rule can match it
      * and nothing waits for the lines that follow (a crash report, a failure that may clear);
      * 0 means the caller must {@link #accept} it; 1 that it was taken; 2 that it was taken and
-     * carried a printk timestamp.
+     * carried a printk timestamp. {@code control}: the line holds control bytes (it must be made
+     * printable first). Called only by an offline replay, under its judge's lock: not synchronized,
+     * so that a line costs no lock of its own.
      */
-    synchronized int skip(ByteLine line) {
-        if (!open.isEmpty() || !pending.isEmpty() && mayConcernPending(line)) return 0;
+    int skip(ByteLine line, boolean control) {
+        if (control || !open.isEmpty() || !pending.isEmpty() && mayConcernPending(line)) return 0;
         int start = ConsoleText.timestampEnd(line);
-        if (rules.candidates(line.buffer(), line.start() + start, line.start() + line.length(), hits) != 0) {
-            prescanned = !line.hasControl();
+        if (rules.candidates(line.buffer(), line.start() + start, line.start() + line.length(), hits)) {
+            prescanned = true;
             return 0;
         }
         lineNumber++;

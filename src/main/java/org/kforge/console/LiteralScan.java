@@ -1,24 +1,32 @@
 package org.kforge.console;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The cheap first look at a line: which rules' required literals occur in it, so that only those
- * rules run their regular expression. Each literal is keyed by its rarest four characters (three
- * for a three-character literal), hashed into a 64 Kbit table that stays in the L1 cache; where a
- * key occurs, the literals with that key are compared in place. Shorter literals are keyed by their
- * first character.
+ * rules run their regular expression. A literal of five characters or more is keyed by its rarest
+ * two overlapping runs of four characters, hashed into a 64 Kbit table that stays in the L1 cache;
+ * a line is read four bytes at a time at every other position (one load, one multiply, one bit
+ * test: any occurrence puts one of its two keys on an even position), and only where a key occurs
+ * are the literals with that key compared in place. A shorter literal is looked for where its
+ * rarest character occurs (eight bytes at a time).
  * Literals are ASCII; any other character simply never matches.
  */
 final class LiteralScan {
-    private static final int MASK = 0xFFFF;
-    private final long[] keys = new long[(MASK + 1) / 64];
-    private final Keyed[][] byKey = new Keyed[MASK + 1][];
-    private final Keyed[][] bySingle = new Keyed[256][];
-    private boolean hasSingles;
-    private boolean hasThrees;
+    private static final int SHORT = 5;
+    private final long[] quads = new long[(1 << 16) / 64];
+    private final Keyed[][] byQuad = new Keyed[1 << 16][];
+    /** Short literals by the character they are looked for by, and those characters. */
+    private final Keyed[][] byAnchor = new Keyed[256][];
+    private final byte[] anchors;
 
     /** A literal, the rules it belongs to, and where its key sits in it. */
     private record Keyed(String literal, int[] owners, int offset) {
@@ -26,7 +34,7 @@ final class LiteralScan {
 
     /** Literals that must open the message (the rule's pattern starts with ^): checked once per line. */
     private final Keyed[][] atStart = new Keyed[256][];
-    private boolean hasStarts;
+    private final boolean hasStarts;
 
     /** {@code literals.get(i)} is the literal of rule {@code owners.get(i)}. */
     LiteralScan(List<String> literals, List<Integer> owners) {
@@ -38,68 +46,73 @@ final class LiteralScan {
         List<Keyed> starts = new ArrayList<>();
         for (int i = 0; i < prefixes.size(); i++) starts.add(new Keyed(prefixes.get(i), new int[] {prefixOwners.get(i)}, 0));
         // indexed by their first character: a line looks at the few that could open it
-        java.util.Map<Integer, List<Keyed>> byFirst = new java.util.HashMap<>();
+        Map<Integer, List<Keyed>> byFirst = new HashMap<>();
         for (Keyed k : starts) byFirst.computeIfAbsent((int) k.literal().charAt(0) & 0xFF, x -> new ArrayList<>()).add(k);
         byFirst.forEach((c, v) -> atStart[c] = v.toArray(new Keyed[0]));
         hasStarts = !starts.isEmpty();
-        java.util.Map<String, List<Integer>> owned = new java.util.LinkedHashMap<>();
+        Map<String, List<Integer>> owned = new LinkedHashMap<>();
         for (int i = 0; i < literals.size(); i++) {
             String lit = literals.get(i);
             for (char c : lit.toCharArray()) {
                 if (c >= 128) throw new IllegalArgumentException("non-ASCII literal " + lit);
             }
+            if (lit.isEmpty()) throw new IllegalArgumentException("empty literal");
             owned.computeIfAbsent(lit, x -> new ArrayList<>()).add(owners.get(i));
         }
-        java.util.Map<Integer, List<Keyed>> keyLists = new java.util.HashMap<>();
-        java.util.Map<Integer, List<Keyed>> singleLists = new java.util.HashMap<>();
+        Map<Integer, List<Keyed>> quadLists = new HashMap<>();
+        Map<Integer, List<Keyed>> anchorLists = new LinkedHashMap<>();
         owned.forEach((lit, who) -> {
             int[] rules = who.stream().mapToInt(Integer::intValue).distinct().toArray();
-            if (lit.length() < 3) {
-                hasSingles = true;
-                singleLists.computeIfAbsent((int) lit.charAt(0), x -> new ArrayList<>()).add(new Keyed(lit, rules, 0));
+            if (lit.length() < SHORT) {
+                int best = 0;
+                for (int k = 1; k < lit.length(); k++) if (common(lit.charAt(k)) < common(lit.charAt(best))) best = k;
+                anchorLists.computeIfAbsent((int) lit.charAt(best), x -> new ArrayList<>()).add(new Keyed(lit, rules, best));
                 return;
             }
-            int width = lit.length() >= 4 ? 4 : 3;
-            if (width == 3) hasThrees = true;
             int best = 0;
-            for (int k = 1; k + width <= lit.length(); k++) {
-                if (rarity(lit, k, width) < rarity(lit, best, width)) best = k;
+            for (int k = 1; k + 5 <= lit.length(); k++) {
+                if (rarity(lit, k) < rarity(lit, best)) best = k;
             }
-            int key = width == 4 ? hash(lit.charAt(best), lit.charAt(best + 1), lit.charAt(best + 2), lit.charAt(best + 3))
-                    : hash(0, lit.charAt(best), lit.charAt(best + 1), lit.charAt(best + 2)) ^ THREE;
-            keys[key >>> 6] |= 1L << key;
-            keyLists.computeIfAbsent(key, x -> new ArrayList<>()).add(new Keyed(lit, rules, best + width - 1));
+            for (int at = best; at <= best + 1; at++) {
+                int key = quad(lit.charAt(at), lit.charAt(at + 1), lit.charAt(at + 2), lit.charAt(at + 3));
+                quads[key >>> 6] |= 1L << key;
+                quadLists.computeIfAbsent(key, x -> new ArrayList<>()).add(new Keyed(lit, rules, at));
+            }
         });
-        keyLists.forEach((k, v) -> byKey[k] = v.toArray(new Keyed[0]));
-        singleLists.forEach((c, v) -> bySingle[c] = v.toArray(new Keyed[0]));
+        quadLists.forEach((k, v) -> byQuad[k] = v.toArray(new Keyed[0]));
+        anchorLists.forEach((c, v) -> byAnchor[c] = v.toArray(new Keyed[0]));
+        anchors = new byte[anchorLists.size()];
+        int i = 0;
+        for (int c : anchorLists.keySet()) anchors[i++] = (byte) c;
     }
 
-    /** Keys of three characters live apart from keys of four in the same table. */
-    private static final int THREE = 0x5A5A;
-
-    /** A multiplicative hash of up to four characters packed in an int (a the oldest): few collisions, one multiply. */
-    private static int hash(int a, int b, int c, int d) {
-        return mix((a << 24) | (b << 16) | (c << 8) | d);
+    /** Four characters (the first lowest, as a little-endian read of their bytes gives them) hashed to 16 bits: one multiply. */
+    private static int quad(int a, int b, int c, int d) {
+        return mix((a & 0xFF) | (b & 0xFF) << 8 | (c & 0xFF) << 16 | (d & 0xFF) << 24);
     }
 
     private static int mix(int packed) {
         return (packed * 0x9E3779B1) >>> 16;
     }
 
-    /** How common some characters of a literal are in kernel messages (lower is rarer): a rough guide. */
-    private static long rarity(String lit, int at, int width) {
+    /**
+     * Printable ASCII from the most to the least common in console logs (counted over the project's
+     * corpora: crash-dense logs full of hex addresses): a guide to which characters of a literal are rare.
+     */
+    private static final String BY_FREQUENCY =
+            " 0e1rcoasitdf_2m4n3x.86l[5:]7p9ubv-g=/h)(+yk,#qCPSRIwADTMOENBU*>KL<F;HGXz'VWQj^Y!Z?@J\"\\&~|%`{}$";
+
+    /** How common the five characters from {@code at} are likely to be, as two runs of four (lower is rarer). */
+    private static long rarity(String lit, int at) {
         long r = 1;
-        for (int i = at; i < at + width; i++) r *= common(lit.charAt(i));
+        for (int i = at; i < at + 5; i++) r *= common(lit.charAt(i));
         return r;
     }
 
-    private static int common(char c) {
-        if (c == ' ') return 12;
-        if (c >= 'a' && c <= 'z') return "etaoinsrlcdu".indexOf(c) >= 0 ? 10 : 6;
-        if (c >= '0' && c <= '9') return 6;
-        if (c == ':' || c == '.' || c == '-' || c == ',' || c == '_' || c == '/') return 5;
-        if (c >= 'A' && c <= 'Z') return 3;
-        return 2;
+    /** A character's rank from the rare end of {@link #BY_FREQUENCY}. */
+    private static long common(char c) {
+        int rank = BY_FREQUENCY.indexOf(c);
+        return rank < 0 ? 1 : BY_FREQUENCY.length() + 1 - rank;
     }
 
     /** Sets the bit of every rule whose literal occurs in {@code line}; false when none does. */
@@ -109,44 +122,58 @@ final class LiteralScan {
 
     /** As {@link #scan(String, BitSet)}, from index {@code from} of the line. */
     boolean scan(CharSequence line, int from, BitSet hits) {
-        final long[] table = keys;
-        boolean any = hasStarts && from < line.length() && verify(atStart[line.charAt(from) & 0xFF], line, from, hits);
-        int packed = 0;
-        for (int i = from, n = line.length(); i < n; i++) {
-            int c = line.charAt(i) & 0xFF;
-            packed = (packed << 8) | c;
-            int key = mix(packed);
-            if ((table[key >>> 6] & (1L << key)) != 0) any |= verify(byKey[key], line, i, hits);
-            if (hasThrees) {
-                int key3 = mix(packed & 0xFFFFFF) ^ THREE;
-                if ((table[key3 >>> 6] & (1L << key3)) != 0) any |= verify(byKey[key3], line, i, hits);
+        int n = line.length();
+        boolean any = hasStarts && from < n && verify(atStart[line.charAt(from) & 0xFF], line, from, hits);
+        for (int i = from; i + 4 <= n; i += 2) {
+            int key = quad(line.charAt(i), line.charAt(i + 1), line.charAt(i + 2), line.charAt(i + 3));
+            if ((quads[key >>> 6] & (1L << key)) != 0) any |= verify(byQuad[key], line, i, hits);
+        }
+        if (anchors.length > 0) {
+            for (int i = from; i < n; i++) {
+                char c = line.charAt(i);
+                if (c < 256) any |= verify(byAnchor[c], line, i, hits);
             }
-            if (hasSingles && bySingle[c] != null) any |= verify(bySingle[c], line, i, hits);
         }
         return any;
     }
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
     /**
-     * The same look at bytes [from, to) of a read buffer (ISO-8859-1): 1 when a literal occurs
-     * (its rules' bits set), 0 when none does, -1 when the bytes hold a control byte or an escape
-     * (the line must be made printable first).
+     * The same look at bytes [from, to) of a read buffer (ISO-8859-1) that hold no control byte (the
+     * reader saw to that): true when a literal occurs (its rules' bits set).
      */
-    int scan(byte[] buf, int from, int to, BitSet hits) {
-        final long[] table = keys;
-        int found = hasStarts && from < to && verify(atStart[buf[from] & 0xFF], buf, from, to, from, hits) ? 1 : 0;
-        int packed = 0;
-        for (int i = from; i < to; i++) {
-            int c = buf[i] & 0xFF;
-            if (c < 0x20 && c != '\t' || c == 0x7F) return -1;
-            packed = (packed << 8) | c;
-            int key = mix(packed);
-            if ((table[key >>> 6] & (1L << key)) != 0 && verify(byKey[key], buf, from, to, i, hits)) found = 1;
-            if (hasThrees) {
-                int key3 = mix(packed & 0xFFFFFF) ^ THREE;
-                if ((table[key3 >>> 6] & (1L << key3)) != 0 && verify(byKey[key3], buf, from, to, i, hits)) found = 1;
-            }
-            if (hasSingles && bySingle[c] != null && verify(bySingle[c], buf, from, to, i, hits)) found = 1;
+    boolean scan(byte[] buf, int from, int to, BitSet hits) {
+        final long[] table = quads;
+        boolean found = hasStarts && from < to && verify(atStart[buf[from] & 0xFF], buf, from, to, from, hits);
+        for (int i = from; i + 4 <= to; i += 2) {
+            int key = mix((int) INTS.get(buf, i));
+            if ((table[key >>> 6] & (1L << key)) != 0 && verify(byQuad[key], buf, from, to, i, hits)) found = true;
         }
+        for (byte a : anchors) if (findAnchor(a, buf, from, to, hits)) found = true;
+        return found;
+    }
+
+    /** Verifies the short literals anchored on byte {@code a} wherever it occurs in [from, to): eight bytes at a time. */
+    private boolean findAnchor(byte a, byte[] buf, int from, int to, BitSet hits) {
+        Keyed[] keyed = byAnchor[a & 0xFF];
+        long pattern = (a & 0xFFL) * ONES;
+        boolean found = false;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(buf, i) ^ pattern;
+            long zero = (x - ONES) & ~x & HIGHS;
+            while (zero != 0) {
+                int at = i + (Long.numberOfTrailingZeros(zero) >>> 3);
+                // the lowest flagged byte is a true one; a borrow may flag the next: verify() compares anyway
+                if (buf[at] == a) found |= verify(keyed, buf, from, to, at, hits);
+                zero &= zero - 1;
+            }
+        }
+        for (; i < to; i++) if (buf[i] == a) found |= verify(keyed, buf, from, to, i, hits);
         return found;
     }
 

@@ -22,14 +22,17 @@ public final class LogLines {
     private LogLines() {
     }
 
-    /** Where lines go while still in the read buffer: bytes [start, end) of buf, without "\n" or "\r\n". */
+    /**
+     * Where lines go while still in the read buffer: bytes [start, end) of buf, without "\n" or "\r\n";
+     * {@code control}: they hold a control byte other than tab (an escape sequence...), so the line must be made printable.
+     */
     interface RawSink {
-        void line(byte[] buf, int start, int end);
+        void line(byte[] buf, int start, int end, boolean control);
     }
 
     /** Feeds every line (without "\n" or "\r\n") to {@code sink}; returns the number of bytes read. */
     public static long read(InputStream in, Consumer<String> sink) throws IOException {
-        return readRaw(in, (buf, start, end) -> sink.accept(line(buf, start, end)));
+        return readRaw(in, (buf, start, end, control) -> sink.accept(line(buf, start, end)));
     }
 
     /** As {@link #read}, handing over the bytes of each line without making a String of it. */
@@ -63,13 +66,14 @@ public final class LogLines {
                     afterCr = false;
                 }
                 int limit = Math.min(filled, start + MAX_LINE);
-                int i = lineEnd(buf, start, limit);
+                long end = lineEnd(buf, start, limit);
+                int i = (int) end;
                 if (i < limit) {
-                    sink.line(buf, start, i);
+                    sink.line(buf, start, i, end < 0);
                     afterCr = buf[i] == '\r';
                     start = i + 1;
                 } else if (limit < filled) {
-                    sink.line(buf, start, limit);
+                    sink.line(buf, start, limit, end < 0);
                     start = limit;
                 } else {
                     break;
@@ -78,32 +82,41 @@ public final class LogLines {
             System.arraycopy(buf, start, buf, 0, filled - start);
             filled -= start;
         }
-        if (filled > 0) sink.line(buf, 0, filled);
+        if (filled > 0) sink.line(buf, 0, filled, lineEnd(buf, 0, filled) < 0);
         return total;
     }
 
     private static final java.lang.invoke.VarHandle LONGS =
             java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
-    private static final long RETURNS = 0x0D0D0D0D0D0D0D0DL;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    /** The sign bit of {@link #lineEnd}'s answer: a control byte came before the end. */
+    private static final long CONTROL = Long.MIN_VALUE;
 
     /**
-     * The index of the first '\n' or '\r' in [from, to), or {@code to}: eight bytes at a time (a zero byte of
-     * x ^ "\n\n..." or of x ^ "\r\r..."; the lowest flagged byte of each is a true one).
+     * The index of the first '\n' or '\r' in [from, to), or {@code to}; negative (the index in the low
+     * 32 bits) when a control byte other than tab came before it. Eight bytes at a time: a word without
+     * a byte below 0x20 or a DEL holds neither, and only a word that does is looked at byte by byte.
      */
-    static int lineEnd(byte[] buf, int from, int to) {
+    static long lineEnd(byte[] buf, int from, int to) {
+        long control = 0;
         int i = from;
         for (; i + 8 <= to; i += 8) {
             long w = (long) LONGS.get(buf, i);
-            long zero = zeroBytes(w ^ NEWLINES) | zeroBytes(w ^ RETURNS);
-            if (zero != 0) return i + (Long.numberOfTrailingZeros(zero) >>> 3);
+            long del = w ^ 0x7F * ONES;
+            if ((((w - 0x20 * ONES) & ~w & HIGHS) | ((del - ONES) & ~del & HIGHS)) == 0) continue;
+            for (int k = i; k < i + 8; k++) {
+                byte b = buf[k];
+                if (b == '\n' || b == '\r') return k | control;
+                if (b >= 0 && b < 0x20 && b != '\t' || b == 0x7F) control = CONTROL;
+            }
         }
-        while (i < to && buf[i] != '\n' && buf[i] != '\r') i++;
-        return i;
-    }
-
-    private static long zeroBytes(long x) {
-        return (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+        for (; i < to; i++) {
+            byte b = buf[i];
+            if (b == '\n' || b == '\r') return i | control;
+            if (b >= 0 && b < 0x20 && b != '\t' || b == 0x7F) control = CONTROL;
+        }
+        return to | control;
     }
 
     /**

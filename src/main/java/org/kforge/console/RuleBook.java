@@ -104,13 +104,13 @@ public final class RuleBook {
         return true;
     }
 
-    /** As {@link #candidates(CharSequence, int, BitSet)} on bytes of a read buffer; -1: it holds control bytes. */
-    int candidates(byte[] buf, int from, int to, BitSet hits) {
+    /** As {@link #candidates(CharSequence, int, BitSet)} on bytes of a read buffer that hold no control byte. */
+    boolean candidates(byte[] buf, int from, int to, BitSet hits) {
         hits.clear();
-        int found = scan.scan(buf, from, to, hits);
-        if (found < 0 || alwaysRun.isEmpty()) return found;
+        boolean found = scan.scan(buf, from, to, hits);
+        if (alwaysRun.isEmpty()) return found;
         hits.or(alwaysRun);
-        return 1;
+        return true;
     }
 
     private static RuleBook builtIn;

@@ -19,8 +19,13 @@ public final class DoctorReport {
     }
 
     public static String json(List<Diagnosis> all) {
+        return json(all, all.size() > 1);
+    }
+
+    /** One object, or an array when {@code many} logs were asked for (even if only one could be read). */
+    public static String json(List<Diagnosis> all, boolean many) {
         try {
-            if (all.size() == 1) return JSON.writeValueAsString(node(all.get(0)));
+            if (!many && all.size() == 1) return JSON.writeValueAsString(node(all.get(0)));
             ArrayNode arr = JSON.createArrayNode();
             all.forEach(d -> arr.add(node(d)));
             return JSON.writeValueAsString(arr);

@@ -44,4 +44,35 @@ class RuleBookTest {
         assertThat(s.scan("ushers", hits)).isTrue();
         assertThat(hits.stream().boxed().toList()).containsExactly(0, 1, 3);
     }
+
+    @Test
+    void theByteScanFindsWhatTheStringScanFindsAtEveryOffset() {
+        // long literals are keyed by two runs of four (checked at every other position), short ones by a character
+        LiteralScan s = new LiteralScan(List.of("Oops", "pi@", "x", "failed with error", "Kernel panic - not syncing: "),
+                List.of(0, 1, 2, 3, 4));
+        for (String body : List.of("Oops", "pi@", "x", "failed with error", "Kernel panic - not syncing: ")) {
+            for (int pad = 0; pad < 11; pad++) {
+                String line = "-".repeat(pad) + body + "-".repeat(10 - pad);
+                java.util.BitSet fromString = new java.util.BitSet();
+                java.util.BitSet fromBytes = new java.util.BitSet();
+                assertThat(s.scan(line, fromString)).as(line).isTrue();
+                byte[] buf = ("##" + line + "##").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertThat(s.scan(buf, 2, buf.length - 2, fromBytes)).as(line).isTrue();
+                assertThat(fromBytes).as(line).isEqualTo(fromString);
+            }
+        }
+        java.util.BitSet none = new java.util.BitSet();
+        byte[] cut = "--failed with erro".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(s.scan(cut, 0, cut.length, none)).isFalse();
+    }
+
+    @Test
+    void theReaderFlagsLinesWithControlBytesButNotTabs() throws java.io.IOException {
+        String log = "plain line\n\ttabbed\n\u001B[1mbold\u001B[0m and long enough to span words\r\nlast";
+        List<String> seen = new java.util.ArrayList<>();
+        LogLines.readRaw(new java.io.ByteArrayInputStream(log.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)),
+                (buf, start, end, control) -> seen.add(new String(buf, start, end - start, java.nio.charset.StandardCharsets.ISO_8859_1) + "|" + control));
+        assertThat(seen).containsExactly("plain line|false", "\ttabbed|false",
+                "\u001B[1mbold\u001B[0m and long enough to span words|true", "last|false");
+    }
 }

@@ -20,6 +20,7 @@ class DtShowRoundTripIT {
         List<Path> dtbs = RealDtbs.allDebian();
         assertThat(dtbs).as("DTBs in Debian's arm64 kernel package").hasSizeGreaterThan(500);
         List<String> failures = new ArrayList<>();
+        StringBuilder each = new StringBuilder();
         int identical = 0;
         for (Path dtb : dtbs) {
             String name = RealDtbs.debianDir().relativize(dtb).toString();
@@ -28,6 +29,7 @@ class DtShowRoundTripIT {
                 failures.add(name + ": kforge dt show exited " + show.exitCode() + ": " + show.err().strip());
                 continue;
             }
+            each.append("// ").append(dtb).append('\n').append(show.out());
             Path dts = Files.writeString(tmp.resolve("k.dts"), show.out());
             Path back = tmp.resolve("k.dtb");
             RealDtbs.run(List.of("dtc", "-q", "-I", "dts", "-O", "dtb", "-o", back.toString(), dts.toString()));
@@ -39,6 +41,12 @@ class DtShowRoundTripIT {
         System.out.printf("dt show: %d DTBs, %d round-trip failures, %d byte-identical to dtc's own output%n",
                 dtbs.size(), failures.size(), identical);
         assertThat(failures).as("DTBs whose round trip differs").isEmpty();
+        // all of them in one run (dt show *.dtb): each tree as it is alone, under its '// FILE' line
+        CliRun all = CliRun.of(java.util.stream.Stream.concat(java.util.stream.Stream.of("dt", "show"),
+                dtbs.stream().map(Path::toString)).toArray(String[]::new));
+        assertThat(all.exitCode()).isZero();
+        assertThat(all.err()).isEmpty();
+        assertThat(all.out()).isEqualTo(each.toString());
     }
 
     static String firstDifference(String expected, String actual) {
