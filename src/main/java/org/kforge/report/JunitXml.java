@@ -25,6 +25,8 @@ import org.kforge.ktap.KtapTest;
  * console text is stripped of what XML cannot hold ({@link XmlText}).
  */
 public final class JunitXml {
+    /** A message repeated per case (the verdict's title in a crashed case's): at most this many characters. */
+    private static final int MESSAGE_CHARS = 1024;
     /** Console lines in a case's system-out: before and after the first bad line, or the last ones. */
     static final int BEFORE = 30;
     static final int AFTER = 20;
@@ -107,14 +109,19 @@ public final class JunitXml {
             String classname = "kunit." + suite;
             KtapTest t = c.test();
             String name = unique(classname, t.label());
-            String log = t.log().stream().map(l -> String.format("%6d| %s", l.line(), l.text())).reduce("", (a, b) -> a + b + "\n");
+            StringBuilder log = new StringBuilder();
+            for (KtapTest.LogLine l : t.log()) log.append(String.format("%6d| %s", l.line(), l.text())).append('\n');
+            String out = log.toString();
             Case kc = switch (t.status()) {
-                case PASSED -> new Case(classname, name, 0, "passed", null, null, null, log);
-                case SKIPPED -> new Case(classname, name, 0, "skipped", null, t.reason() == null ? "" : t.reason(), null, log);
+                case PASSED -> new Case(classname, name, 0, "passed", null, null, null, out);
+                case SKIPPED -> new Case(classname, name, 0, "skipped", null, t.reason() == null ? "" : t.reason(), null, out);
                 case FAILED -> new Case(classname, name, 0, "failure", "failed", firstMessage(t),
-                        "not ok " + t.number() + " " + t.name() + " (console line " + t.line() + ")", log);
-                default -> new Case(classname, name, 0, "error", t.status() == KtapStatus.CRASHED ? "crashed" : t.status().json(),
-                        crashMessage(r, t), crashMessage(r, t), log);
+                        "not ok " + t.number() + " " + t.name() + " (console line " + t.line() + ")", out);
+                default -> {
+                    String crash = crashMessage(r, t);
+                    yield new Case(classname, name, 0, "error", t.status() == KtapStatus.CRASHED ? "crashed" : t.status().json(),
+                            crash, crash, out);
+                }
             };
             String suiteName = "kunit." + suite;
             int at = suiteNames.indexOf(suiteName);
@@ -133,8 +140,11 @@ public final class JunitXml {
         return t.log().isEmpty() ? "not ok" : t.log().get(t.log().size() - 1).text().strip();
     }
 
+    /** Why a case has no result; the verdict's title is cut to a line's worth (each crashed case repeats it). */
     private static String crashMessage(RunSummary r, KtapTest t) {
-        String why = r.verdict().booted() ? "its result line never came" : "the kernel stopped: " + r.verdict().title()
+        String title = r.verdict().title();
+        if (title != null && title.length() > MESSAGE_CHARS) title = title.substring(0, MESSAGE_CHARS) + "...";
+        String why = r.verdict().booted() ? "its result line never came" : "the kernel stopped: " + title
                 + (r.firstBadLine() > 0 ? " (line " + r.firstBadLine() + ")" : "");
         return "test " + t.label() + " crashed: " + why;
     }

@@ -20,9 +20,12 @@ import org.kforge.cli.CliRun;
 class RemotePciSnapshotTest {
     private SshServer server;
 
+    private java.nio.file.Path known;
+
     @AfterEach
     void stop() throws Exception {
         if (server != null) server.stop(true);
+        if (known != null) java.nio.file.Files.deleteIfExists(known);
     }
 
     @Test
@@ -35,6 +38,9 @@ class RemotePciSnapshotTest {
         server.setPublickeyAuthenticator((user, key, session) -> KeyUtils.compareKeys(key, kforgeKey.pair().getPublic()));
         server.setCommandFactory((channel, command) -> new ProcessShellFactory(command, List.of("/bin/sh", "-c", command)).createShell(channel));
         server.start();
+        // a new server key each run: an earlier run's server on the same port left its key recorded
+        known = CacheDir.fromEnvironment().dir("ssh/known").resolve("127.0.0.1_" + server.getPort());
+        java.nio.file.Files.deleteIfExists(known);
 
         CliRun remote = CliRun.of("pci", "list", "--ssh", "root@127.0.0.1:" + server.getPort());
         CliRun local = CliRun.of("pci", "list");
