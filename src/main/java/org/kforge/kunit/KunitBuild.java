@@ -37,6 +37,7 @@ public final class KunitBuild {
     }
 
     public KernelBuilder.Built run() throws InterruptedException {
+        requireHostTools(System.getenv().getOrDefault("PATH", ""));
         if (!configured()) {
             progress.accept("config: " + config.describe() + " in " + make.buildDir());
             BisectConfig.prepare(make, config.base(), config.fragments());
@@ -73,6 +74,20 @@ public final class KunitBuild {
             throw KforgeException.badInput("CONFIG_" + e.getKey() + "=" + e.getValue()[0] + " (asked by " + e.getValue()[1]
                     + ") is " + (got == null ? "n" : got) + " in the built config: its dependencies in this tree's Kconfig are not met",
                     "kforge config why CONFIG_" + e.getKey() + " --source " + make.source() + " --config " + make.dotConfig());
+        }
+    }
+
+    /** The host programs an arm64 kernel build runs besides the compiler (Documentation/process/changes.rst), by Debian package. */
+    static final Map<String, String> HOST_TOOLS = new java.util.LinkedHashMap<>(Map.of("make", "make", "flex", "flex", "bison", "bison",
+            "bc", "bc", "gcc", "gcc"));
+
+    /** Exit 3 naming the Debian packages when a program the build runs is missing (scripts/host-packages, group kbuild). */
+    static void requireHostTools(String path) {
+        java.util.List<String> missing = HOST_TOOLS.entrySet().stream().filter(e -> !org.kforge.build.Toolchain.onPath(e.getKey(), path))
+                .map(Map.Entry::getValue).distinct().sorted().toList();
+        if (!missing.isEmpty()) {
+            throw KforgeException.hostMissing("the kernel build needs " + String.join(", ", missing) + ", which this host lacks",
+                    "apt-get install --no-install-recommends " + String.join(" ", missing) + " (scripts/host-packages, group kbuild)");
         }
     }
 
