@@ -49,11 +49,12 @@ public record KunitConfig(Path source, String arch, String base, List<String> fr
         return out;
     }
 
-    /** The cache key: a SHA-256 prefix of the tree's path, the arch, the base and each fragment's values. */
+    /** The cache key: a SHA-256 prefix of the tree's path, the arch, the base and each fragment's values, in order. */
     public String key() {
         StringBuilder s = new StringBuilder(source + "\n" + arch + "\n" + base + "\n");
         for (String f : fragments) {
-            s.append(f).append('\n').append(new TreeMap<>(FragmentMerge.fragment(f, source, arch).values())).append('\n');
+            // the values, not the name: the same fragment given by another path is the same config
+            s.append(new TreeMap<>(FragmentMerge.fragment(f, source, arch).values())).append('\n');
         }
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(s.toString().getBytes(StandardCharsets.UTF_8));
