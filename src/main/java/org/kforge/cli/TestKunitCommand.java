@@ -74,7 +74,19 @@ final class TestKunitCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         long start = System.nanoTime();
-        KernelBuilder.Built built = build.run();
+        // Ctrl-C or SIGTERM during the build: make and its compilers are our own children; stop them, by pid
+        Thread stopMake = new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy), "kforge-stop-make");
+        Runtime.getRuntime().addShutdownHook(stopMake);
+        KernelBuilder.Built built;
+        try {
+            built = build.run();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopMake);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running
+            }
+        }
         double building = built.seconds();
         double configuring = (System.nanoTime() - start) / 1e9 - building;
         progress("built " + make.buildDir().resolve("arch/arm64/boot/Image") + " in " + Math.round(built.seconds()) + " s; booting it on "
