@@ -14,6 +14,9 @@ import org.kforge.ktap.KtapRun;
 
 /** A KUnit run judged: the kernel's own end against a death mid-suite, and the case that was running. */
 class KunitOutcomeTest {
+    /** The verdict of a kernel that ran its suites and powered off: the log ends short of userspace. */
+    private static final Verdict ENDED = new Verdict(KunitOutcome.ENDED, false, null, "the log ends before the boot was ready", "", List.of());
+
     private static KtapRun ktap(String text) {
         return KtapParser.parse(List.of(text.split("\n")), "log");
     }
@@ -38,8 +41,7 @@ class KunitOutcomeTest {
     @Test
     void theKernelsOwnEndAfterTheLastSuiteIsNoDeath() {
         KtapRun k = ktap("KTAP version 1\n1..1\n    KTAP version 1\n    # Subtest: s\n    1..2\n    ok 1 a\n    ok 2 b # SKIP not here\nok 1 s\n");
-        Verdict ended = new Verdict(KunitOutcome.ENDED, false, null, "the log ends before the boot was ready", "", List.of());
-        KunitOutcome o = KunitOutcome.of(k, ended, List.of());
+        KunitOutcome o = KunitOutcome.of(k, ENDED, List.of());
         assertThat(o.died()).isFalse();
         assertThat(o.interrupted()).isNull();
         assertThat(o.exitCode()).isZero();
@@ -47,10 +49,9 @@ class KunitOutcomeTest {
 
     @Test
     void aFailedCaseExitsOneAndAnEmptyPlanIsNoTests() {
-        Verdict ended = new Verdict(KunitOutcome.ENDED, false, null, "", "", List.of());
         KtapRun failed = ktap("KTAP version 1\n1..1\n    KTAP version 1\n    # Subtest: s\n    1..1\n    not ok 1 a\nnot ok 1 s\n");
-        assertThat(KunitOutcome.of(failed, ended, List.of()).exitCode()).isEqualTo(1);
-        KunitOutcome none = KunitOutcome.of(ktap("KTAP version 1\n1..0\n"), ended, List.of());
+        assertThat(KunitOutcome.of(failed, ENDED, List.of()).exitCode()).isEqualTo(1);
+        KunitOutcome none = KunitOutcome.of(ktap("KTAP version 1\n1..0\n"), ENDED, List.of());
         assertThat(none.noTests()).isTrue();
         assertThat(none.exitCode()).isEqualTo(1);
     }
@@ -58,8 +59,7 @@ class KunitOutcomeTest {
     @Test
     void aSuiteThatNeverStartedIsTheInterruptedOne() {
         KtapRun k = ktap("KTAP version 1\n1..2\n    KTAP version 1\n    # Subtest: s\n    1..1\n    ok 1 a\nok 1 s\n");
-        Verdict ended = new Verdict(KunitOutcome.ENDED, false, null, "", "", List.of());
-        KunitOutcome o = KunitOutcome.of(k, ended, List.of());
+        KunitOutcome o = KunitOutcome.of(k, ENDED, List.of());
         assertThat(o.died()).isTrue();
         assertThat(o.interrupted()).isEqualTo("#2");
     }
