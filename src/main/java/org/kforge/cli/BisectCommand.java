@@ -73,7 +73,7 @@ final class BisectCommand implements Callable<Integer> {
         String badId = git.resolve(state.bad());
         MachineProfile profile = ProfileRegistry.builtIn().select(state.job().profile());
         KernelMake make = KernelMake.of(Path.of(state.tree()), Path.of(state.buildDir()), Toolchain.detect("arm64", System.getenv()));
-        make = make.with(ccache(make.toolchain(), cache));
+        make = make.with(org.kforge.build.Ccache.variables(make.toolchain(), cache, System.getenv()));
         BisectConfig.check(state.base(), state.fragments(), make.source(), "arm64");
         PrintWriter err = spec.commandLine().getErr();
         if (dryRun) {
@@ -167,17 +167,6 @@ final class BisectCommand implements Callable<Integer> {
         Path t = tree.toAbsolutePath().normalize();
         String key = HexFormat.of().toHexDigits(t.toString().hashCode());
         return cache.dir("bisect").resolve(t.getFileName() + "-" + key);
-    }
-
-    /** ccache in front of the compiler when it is installed and not disabled; its files under kforge's cache unless CCACHE_DIR says where. */
-    private static List<String> ccache(Toolchain tc, CacheDir cache) {
-        // CCACHE_DISABLE is ccache's own "bypass me" (ccache(1), "disable")
-        if (tc.llvm() || System.getenv("CCACHE_DISABLE") != null || !Toolchain.onPath("ccache", System.getenv().getOrDefault("PATH", ""))) {
-            return List.of();
-        }
-        List<String> vars = new ArrayList<>(List.of("CC=ccache " + tc.crossCompile() + "gcc"));
-        if (System.getenv("CCACHE_DIR") == null) vars.add("CCACHE_DIR=" + cache.dir("ccache"));
-        return vars;
     }
 
     private static String planJson(BisectState s, GitBisect git, String goodId, String badId, KernelMake make, Path stateDir) {

@@ -2,8 +2,8 @@ package org.kforge.cli;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "test", mixinStandardHelpOptions = true, description = "Kernel tests: KTAP results in a console log.",
-        subcommands = {TestKtapCommand.class})
+@Command(name = "test", mixinStandardHelpOptions = true, description = "Kernel tests: KTAP results in a console log; KUnit built, booted and read.",
+        subcommands = {TestKtapCommand.class, TestKunitCommand.class})
 final class TestCommand implements Runnable {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
