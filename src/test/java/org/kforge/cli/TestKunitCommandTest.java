@@ -58,12 +58,12 @@ class TestKunitCommandTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("config:   tinyconfig + qemu-virt-arm64 + kunit", "CONFIG_KUNIT=y   (kforge:kunit.config)",
                 "CONFIG_LIST_KUNIT_TEST=y", "O=", " olddefconfig", "-j2 Image", "no initramfs",
-                "cmdline:  console=ttyAMA0 panic=-1 kunit.filter_glob=list-kunit-test kunit_shutdown=poweroff quiet",
+                "cmdline:  console=ttyAMA0 panic=-1 cryptomgr.notests kunit.filter_glob=list-kunit-test kunit_shutdown=poweroff quiet",
                 "qemu:     qemu-system-aarch64 ", "-kernel ", "arch/arm64/boot/Image");
         assertThat(r.out()).doesNotContain("-initrd");
         assertThat(t.resolve(".config")).doesNotExist();
         CliRun json = CliRun.of("--json", "test", "kunit", "--kernel-tree", t.toString(), "--dry-run");
         assertThat(json.exitCode()).as(json.err()).isZero();
-        assertThat(json.out()).contains("\"make_argv\"", "\"qemu_argv\"", "\"cmdline\" : \"console=ttyAMA0 panic=-1 kunit_shutdown=poweroff\"");
+        assertThat(json.out()).contains("\"make_argv\"", "\"qemu_argv\"", "\"cmdline\" : \"console=ttyAMA0 panic=-1 cryptomgr.notests kunit_shutdown=poweroff\"");
     }
 }
