@@ -43,6 +43,8 @@ import picocli.CommandLine.Option;
 final class BisectCommand implements Callable<Integer> {
     @CommandLine.Mixin
     BootJobOptions boot = new BootJobOptions();
+    @CommandLine.Mixin
+    JunitOption junit = new JunitOption();
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
     @Option(names = "--tree", paramLabel = "DIR", description = "the kernel git work tree to bisect") Path tree;
@@ -65,6 +67,7 @@ final class BisectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        junit.check();
         CacheDir cache = CacheDir.fromEnvironment();
         BisectState state = resume ? BisectState.read(stateDir(cache, tree)) : request();
         Path stateDir = stateDir(cache, Path.of(state.tree()));
@@ -126,8 +129,20 @@ final class BisectCommand implements Callable<Integer> {
             }
         }
         Comparison c = compare(r);
+        junit.write("bisect", boots(r));
         spec.commandLine().getOut().print(Main.json(spec) ? BisectText.json(r, c) + "\n" : BisectText.text(r, c));
         return r.exitCode();
+    }
+
+    /** Every boot of every step, in the order they ran (a test case each, for --junit). */
+    private static List<org.kforge.report.RunSummary> boots(BisectReport r) throws IOException {
+        List<org.kforge.report.RunSummary> out = new ArrayList<>();
+        for (org.kforge.bisect.Step s : r.steps()) {
+            for (var b : s.boots()) {
+                if (b.log() != null && java.nio.file.Files.isRegularFile(b.log())) out.add(org.kforge.report.RunSummary.ofRunDir(b.log().getParent()));
+            }
+        }
+        return out;
     }
 
     /** The culprit's boot (B) against its parent's (A): the first line where they part. */

@@ -35,4 +35,10 @@ class BisectCommandTest {
         usage(CliRun.of("bisect", "--tree", dir.toString(), "--good", "a", "--bad", "b", "--dry-run"), "is not a git work tree");
         usage(CliRun.of("bisect", "--tree", dir.resolve("nope").toString(), "--good", "a", "--bad", "b"), "is not a directory");
     }
+
+    @Test
+    void aJunitFileThatCannotBeWrittenIsRefusedBeforeAnything() {
+        usage(CliRun.of("bisect", "--tree", dir.toString(), "--good", "a", "--bad", "b", "--dry-run",
+                "--junit", dir.resolve("no-such-dir/bisect.xml").toString()), "--junit");
+    }
 }
