@@ -108,9 +108,7 @@ public record BootJob(int schemaVersion, String profile, String kernel, String k
 
     /** Writes {@code job.json} into a run directory (through a temporary file: never half-written). */
     public void writeInto(Path runDir) throws IOException {
-        Path tmp = runDir.resolve(FILE + ".tmp");
-        Files.writeString(tmp, toJson() + "\n");
-        Files.move(tmp, runDir.resolve(FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        org.kforge.OutputFile.write(runDir.resolve(FILE), toJson() + "\n");
     }
 
     /** Builds or changes a job field by field (a record's copy with one field changed). */
