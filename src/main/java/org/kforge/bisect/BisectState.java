@@ -3,7 +3,6 @@ package org.kforge.bisect;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.kforge.Json;
@@ -32,9 +31,7 @@ public record BisectState(String tree, String good, String bad, String buildDir,
     public void write(Path dir) {
         try {
             Files.createDirectories(dir);
-            Path tmp = dir.resolve(FILE + ".tmp");
-            Files.writeString(tmp, Json.write(this) + "\n");
-            Files.move(tmp, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            org.kforge.OutputFile.write(dir.resolve(FILE), Json.write(this) + "\n");
         } catch (IOException e) {
             throw KforgeException.badInput("cannot write the bisection state " + dir.resolve(FILE) + ": " + e.getMessage(), null);
         }

@@ -28,9 +28,14 @@ public final class TreeBuilder implements KernelBuilder {
     private final Consumer<String> progress;
 
     public TreeBuilder(KernelMake make, int jobs, Consumer<String> progress) {
-        this.make = make.with(REPRODUCIBLE);
+        this.make = reproducible(make);
         this.jobs = jobs;
         this.progress = progress;
+    }
+
+    /** The make every build of a bisection (and of kforge test kunit) runs: with the fixed timestamp, user, host and number. */
+    public static KernelMake reproducible(KernelMake make) {
+        return make.with(REPRODUCIBLE);
     }
 
     @Override

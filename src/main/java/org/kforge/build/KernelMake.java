@@ -46,6 +46,11 @@ public record KernelMake(Path source, Path buildDir, Toolchain toolchain, List<S
         return cmd;
     }
 
+    /** {@link #argv} as one line a shell takes back as it is ({@code 'CC=ccache aarch64-linux-gnu-gcc'} quoted). */
+    public String commandLine(String... targets) {
+        return String.join(" ", argv(targets).stream().map(org.kforge.qemu.QemuPlan::shellQuote).toList());
+    }
+
     /** Runs a configuration target (defconfig, olddefconfig ...), which takes seconds. */
     public void config(String target) {
         try {

@@ -190,7 +190,7 @@ final class BisectCommand implements Callable<Integer> {
         m.put("good", git.describe(goodId));
         m.put("bad", git.describe(badId));
         m.put("commits", git.between(goodId, badId));
-        m.put("make_argv", make.argv("Image"));
+        m.put("make_argv", TreeBuilder.reproducible(make).argv("Image"));
         m.put("state_file", stateDir.resolve(BisectState.FILE).toString());
         return org.kforge.Json.write(m) + "\n";
     }
@@ -201,10 +201,12 @@ final class BisectCommand implements Callable<Integer> {
         out.append("tree:     ").append(s.tree()).append(" (HEAD ").append(git.head()).append(", left as it is: git bisect reset)\n");
         out.append("good:     ").append(git.describe(goodId).shortId()).append("  ").append(git.describe(goodId).subject()).append('\n');
         out.append("bad:      ").append(git.describe(badId).shortId()).append("  ").append(git.describe(badId).subject()).append('\n');
-        out.append(String.format("commits:  %d between them: about %d steps, after both ends%n", n, Math.max(1, 32 - Integer.numberOfLeadingZeros(n))));
+        // the first bad commit is one of the n after the good end (the bad end included): ceil(log2 n) steps find it
+        int steps = n <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(n - 1);
+        out.append(String.format("commits:  %d between them: about %d %s, after both ends%n", n, steps, steps == 1 ? "step" : "steps"));
         out.append("config:   ").append(s.base()).append(s.fragments().isEmpty() ? "" : " + " + String.join(" + ", s.fragments()))
                 .append(", then make olddefconfig at each step\n");
-        out.append("build:    ").append(String.join(" ", make.with(List.of("-j" + jobs)).argv("Image"))).append('\n');
+        out.append("build:    ").append(TreeBuilder.reproducible(make).with(List.of("-j" + jobs)).commandLine("Image")).append('\n');
         out.append("boot:     ").append(p.name()).append(" (as kforge boot ").append(s.job().append() == null ? "" : "--append '" + s.job().append() + "' ")
                 .append("--kernel-tree ").append(s.buildDir()).append("), ").append(s.repeat()).append(s.repeat() == 1 ? " boot" : " boots").append(" a step\n");
         out.append("bad is:   ").append(s.match() == null ? "the bad end's verdict outcome" : "--match " + s.match()).append('\n');

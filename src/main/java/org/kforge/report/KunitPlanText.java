@@ -15,8 +15,9 @@ public final class KunitPlanText {
     }
 
     public static String render(KunitConfig config, KernelMake make, int jobs, boolean configured, BootPlan boot, boolean json) {
+        KernelMake building = org.kforge.bisect.TreeBuilder.reproducible(make).with(List.of("-j" + jobs));
         List<String> olddefconfig = make.argv("olddefconfig");
-        List<String> image = make.with(List.of("-j" + jobs)).argv("Image");
+        List<String> image = building.argv("Image");
         if (json) {
             ObjectNode n = Json.json().createObjectNode();
             n.put("source", config.source().toString());
@@ -38,16 +39,11 @@ public final class KunitPlanText {
             if (!v[1].contains("qemu-virt-arm64")) out.append("            CONFIG_").append(name).append('=').append(v[0]).append("   (").append(v[1]).append(")\n");
         });
         out.append("build:    ").append(make.buildDir()).append('\n');
-        out.append("          ").append(shell(olddefconfig)).append('\n');
-        out.append("          ").append(shell(image)).append('\n');
+        out.append("          ").append(make.commandLine("olddefconfig")).append('\n');
+        out.append("          ").append(building.commandLine("Image")).append('\n');
         out.append("boot:     ").append(boot.profile().name()).append(", no initramfs (KUnit runs before userspace)\n");
         out.append("cmdline:  ").append(boot.cmdline()).append('\n');
         out.append("qemu:     ").append(boot.qemu().commandLine()).append('\n');
         return TerminalText.visible(out.toString());
-    }
-
-    /** A make line a shell takes back as is ({@code 'CC=ccache aarch64-linux-gnu-gcc'} quoted). */
-    private static String shell(List<String> argv) {
-        return String.join(" ", argv.stream().map(org.kforge.qemu.QemuPlan::shellQuote).toList());
     }
 }

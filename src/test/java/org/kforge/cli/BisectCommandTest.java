@@ -41,4 +41,34 @@ class BisectCommandTest {
         usage(CliRun.of("bisect", "--tree", dir.toString(), "--good", "a", "--bad", "b", "--dry-run",
                 "--junit", dir.resolve("no-such-dir/bisect.xml").toString()), "--junit");
     }
+
+    @Test
+    void theDryRunShowsTheMakeLineAStepRunsWithItsReproducibleVariablesAndChangesNothing() throws Exception {
+        Files.writeString(dir.resolve("Makefile"), "");
+        Files.writeString(dir.resolve("Kconfig"), "");
+        Files.createDirectories(dir.resolve("arch/arm64"));
+        git("init", "-q", "-b", "main");
+        git("add", "-A");
+        git("commit", "-q", "-m", "c0");
+        Files.writeString(dir.resolve("Kconfig"), "# c1\n");
+        git("commit", "-q", "-am", "c1");
+        String head = git("rev-parse", "HEAD");
+        CliRun r = CliRun.of("bisect", "--tree", dir.toString(), "--good", "HEAD~1", "--bad", "HEAD", "--base", "tinyconfig",
+                "-O", dir.resolve("out").toString(), "--dry-run");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("commits:  1 between them: about 0 steps, after both ends", "config:   tinyconfig, then make olddefconfig",
+                "build:    make -s -C " + dir, " O=" + dir.resolve("out"),
+                "'KBUILD_BUILD_TIMESTAMP=Thu Jan  1 00:00:00 UTC 1970' KBUILD_BUILD_USER=kforge KBUILD_BUILD_HOST=kforge KBUILD_BUILD_VERSION=1 -j2 Image");
+        assertThat(git("rev-parse", "HEAD")).isEqualTo(head);
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    private String git(String... args) throws Exception {
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("git", "-C", dir.toString(), "-c", "user.name=t", "-c", "user.email=t@t"));
+        cmd.addAll(java.util.List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        return out.strip();
+    }
 }

@@ -57,7 +57,9 @@ class TestKunitCommandTest {
         CliRun r = CliRun.of("test", "kunit", "--kernel-tree", t.toString(), "--filter", "list-kunit-test", "--append", "quiet", "--dry-run");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("config:   tinyconfig + qemu-virt-arm64 + kunit", "CONFIG_KUNIT=y   (kforge:kunit.config)",
-                "CONFIG_LIST_KUNIT_TEST=y", "O=", " olddefconfig", "-j2 Image", "no initramfs",
+                "CONFIG_LIST_KUNIT_TEST=y", "O=", " olddefconfig",
+                "'KBUILD_BUILD_TIMESTAMP=Thu Jan  1 00:00:00 UTC 1970' KBUILD_BUILD_USER=kforge KBUILD_BUILD_HOST=kforge KBUILD_BUILD_VERSION=1 -j2 Image",
+                "no initramfs",
                 "cmdline:  console=ttyAMA0 panic=-1 cryptomgr.notests kunit.filter_glob=list-kunit-test kunit_shutdown=poweroff quiet",
                 "qemu:     qemu-system-aarch64 ", "-kernel ", "arch/arm64/boot/Image");
         assertThat(r.out()).doesNotContain("-initrd");
