@@ -11,10 +11,10 @@ import org.kforge.boot.BootJob;
 
 /**
  * What {@code kforge bisect --continue} needs to go on after Ctrl-C: the request (tree, ends, build, boot job, repeat,
- * match) and every commit tested so far. Written after each step through a temporary file: never half-written.
+ * match, the board if the steps boot on one) and every commit tested so far. Written after each step through a temporary file: never half-written.
  */
 public record BisectState(String tree, String good, String bad, String buildDir, String base, List<String> fragments,
-                          int repeat, String match, BootJob job, List<Step> steps) {
+                          int repeat, String match, BootJob job, List<Step> steps, String board, String boardFile) {
     public static final String FILE = "bisect.json";
 
     public BisectState {
@@ -25,7 +25,7 @@ public record BisectState(String tree, String good, String bad, String buildDir,
     public BisectState with(Step step) {
         List<Step> all = new ArrayList<>(steps);
         all.add(step);
-        return new BisectState(tree, good, bad, buildDir, base, fragments, repeat, match, job, all);
+        return new BisectState(tree, good, bad, buildDir, base, fragments, repeat, match, job, all, board, boardFile);
     }
 
     public void write(Path dir) {

@@ -25,12 +25,25 @@ public final class TreeBuilder implements KernelBuilder {
 
     private final KernelMake make;
     private final int jobs;
+    private final List<String> targets;
     private final Consumer<String> progress;
 
+    /** A build for the twin: {@code make Image}. */
     public TreeBuilder(KernelMake make, int jobs, Consumer<String> progress) {
+        this(make, jobs, List.of("Image"), progress);
+    }
+
+    /** A build of more targets: for a board, {@code Image modules} (installed under kforge-modules when the config has modules) and {@code dtbs}. */
+    public TreeBuilder(KernelMake make, int jobs, List<String> targets, Consumer<String> progress) {
         this.make = reproducible(make);
         this.jobs = jobs;
+        this.targets = List.copyOf(targets);
         this.progress = progress;
+    }
+
+    /** The targets a step's make builds. */
+    public List<String> targets() {
+        return targets;
     }
 
     /** The make every build of a bisection (and of kforge test kunit) runs: with the fixed timestamp, user, host and number. */
@@ -52,7 +65,7 @@ public final class TreeBuilder implements KernelBuilder {
             return Built.failed("make olddefconfig: " + e.getMessage(), seconds(start));
         }
         try {
-            var a = new KernelBuild(make, jobs, List.of("Image"), progress).run();
+            var a = new KernelBuild(make, jobs, targets, progress).run();
             if (a.image() == null) return Built.failed("make Image left no arch/arm64/boot/Image", seconds(start));
             Path image = Path.of(a.image());
             return new Built(image, DebianAssets.sha256(image), seconds(start), null);

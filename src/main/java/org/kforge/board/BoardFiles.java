@@ -64,6 +64,14 @@ final class BoardFiles {
         ssh.output("cp " + q(from) + " " + q(partial) + " && sync && mv -f " + q(partial) + " " + q(to) + " && sync", SHORT);
     }
 
+    /** Removes a directory kforge put on the board (a slot, a module tree): an absolute path two levels deep at least. */
+    void removeTree(String dir) throws IOException {
+        if (!dir.startsWith("/") || dir.contains("/../") || dir.replaceAll("/+$", "").chars().filter(c -> c == '/').count() < 2) {
+            throw new IllegalArgumentException("not a directory kforge put on the board: " + dir);
+        }
+        ssh.output("rm -rf -- " + q(dir) + " && sync", SHORT);
+    }
+
     static String partial(String path) {
         int slash = path.lastIndexOf('/');
         return path.substring(0, slash + 1) + "." + path.substring(slash + 1) + ".kforge-partial";

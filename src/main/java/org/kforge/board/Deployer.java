@@ -27,6 +27,8 @@ import org.kforge.profile.BoardProfile;
  */
 public final class Deployer {
     private static final Duration FALLBACK_WAIT = Duration.ofMinutes(4);
+    /** A reboot without the tryboot flag: the firmware reads config.txt. */
+    private static final String PLAIN_REBOOT = "reboot";
     private final TrialWatch.Login login;
     private final PowerSwitch power;
     private final Consumer<String> status;
@@ -39,13 +41,29 @@ public final class Deployer {
         this.echo = echo;
     }
 
+    /** kforge deploy: the trial, then a good kernel promoted into config.txt, a bad one fallen back from. */
     public DeployResult run(DeployPlan plan, Path busybox, Path runDir, TrialWatch.Limits limits) throws IOException, InterruptedException {
+        return run(plan, busybox, runDir, limits, true);
+    }
+
+    /**
+     * A trial that leaves the board as it was (a bisection's step): good or bad, the board goes back to config.txt's
+     * kernel (a plain reboot after a good trial, a power cycle after a bad one), and the slot, and modules this trial
+     * put on the board, are removed again, so many trials do not fill the boot partition.
+     */
+    public DeployResult trial(DeployPlan plan, Path busybox, Path runDir, TrialWatch.Limits limits) throws IOException, InterruptedException {
+        return run(plan, busybox, runDir, limits, false);
+    }
+
+    private DeployResult run(DeployPlan plan, Path busybox, Path runDir, TrialWatch.Limits limits, boolean keep)
+            throws IOException, InterruptedException {
         BoardProfile b = plan.board();
         BoardProfile.Firmware f = b.firmware();
         String config = f.partition() + "/" + f.config();
         String oldRelease;
         String shaBefore;
         String marker = "kforge.slot=" + plan.slot();
+        boolean shipped;
         try (SshTarget ssh = connect()) {
             BoardFiles files = new BoardFiles(ssh);
             oldRelease = ssh.output("uname -r", Duration.ofSeconds(20)).strip();
@@ -60,7 +78,7 @@ public final class Deployer {
                     name -> existsOrNot(files, f.partition() + "/" + name), false, f.kernel());
             String cmdline = cmdline(now.cmdline(), plan);
             prepareLocal(plan, busybox);
-            copy(plan, files, ssh, oldRelease, cmdline);
+            shipped = copy(plan, files, ssh, oldRelease, cmdline);
             files.putText(FirmwareBlock.compose(configText, plan.block()), f.partition() + "/" + f.tryboot());
             status.accept("wrote " + f.partition() + "/" + f.tryboot() + "; " + config + " untouched; trial reboot: " + f.trybootReboot());
         }
@@ -74,15 +92,24 @@ public final class Deployer {
                 watch.watch(feed, reader, login, plan.release(), marker, String.valueOf(b.sshAddress()), limits);
                 List<org.kforge.console.Event> events = watch.watcher().events();
                 Verdict v = VerdictBuilder.decide(events);
-                if (v.booted()) {
+                if (v.booted() && keep) {
                     promote(plan);
                     return new DeployResult(events, v, plan.release(), oldRelease, true, null, shaBefore, null, log);
                 }
-                String back = fallBack(oldRelease, marker);
+                String back;
+                if (v.booted()) {
+                    status.accept("good trial; back to " + f.config() + "'s kernel: " + PLAIN_REBOOT);
+                    reboot(PLAIN_REBOOT);
+                    back = waitForAnotherKernel(marker);
+                } else {
+                    back = fallBack(marker);
+                }
                 String shaAfter = null;
                 if (back != null) {
                     try (SshTarget ssh = connect()) {
-                        shaAfter = new BoardFiles(ssh).sha256(config);
+                        BoardFiles files = new BoardFiles(ssh);
+                        if (!keep) removeTrial(plan, files, shipped);
+                        shaAfter = files.sha256(config);
                     }
                 }
                 return new DeployResult(events, v, plan.release(), oldRelease, false, back, shaBefore, shaAfter, log);
@@ -128,17 +155,18 @@ public final class Deployer {
         }
     }
 
-    private void copy(DeployPlan plan, BoardFiles files, SshTarget ssh, String running, String cmdline) throws IOException {
+    /** Copies the slot and the modules; true when the modules went to the board (they were not there). */
+    private boolean copy(DeployPlan plan, BoardFiles files, SshTarget ssh, String running, String cmdline) throws IOException {
         files.mkdirs(plan.slotDir());
         for (DeployPlan.Copy c : plan.copies()) put(files, c.from(), c.to());
         if (plan.initramfs() != null) put(files, plan.initramfs().to(), plan.slotDir() + "/" + DeployPlanner.INITRAMFS);
         files.putText(cmdline + "\n", plan.slotDir() + "/cmdline.txt");
-        if (plan.modules() == null) return;
+        if (plan.modules() == null) return false;
         String local = ModuleShipper.manifest(plan.modules().from());
         String remote = ModuleShipper.remoteManifest(ssh, plan.modules().to());
         if (remote != null && lines(remote).equals(lines(local))) {
             status.accept("modules: " + plan.modules().to() + " is on the board already, the same files and sizes");
-            return;
+            return false;
         }
         if (remote != null && plan.release().equals(running)) {
             throw KforgeException.badInput("the board runs " + running + " and its modules differ from the new kernel's of the same release:"
@@ -148,6 +176,14 @@ public final class Deployer {
         long total = plan.modules().bytes();
         ModuleShipper.ship(ssh, plan.modules().from(), plan.modules().to(), every32MiB(n ->
                 status.accept(String.format("modules -> %s: %d of %d MiB", plan.modules().to(), n >> 20, total >> 20))));
+        return true;
+    }
+
+    /** After a trial that is not kept: the slot directory, and the modules if this trial shipped them, are removed. */
+    private void removeTrial(DeployPlan plan, BoardFiles files, boolean shipped) throws IOException {
+        files.removeTree(plan.slotDir());
+        if (shipped) files.removeTree(plan.modules().to());
+        status.accept("removed " + plan.slotDir() + (shipped ? " and " + plan.modules().to() : "") + " from the board");
     }
 
     private void put(BoardFiles files, Path from, String to) throws IOException {
@@ -196,12 +232,17 @@ public final class Deployer {
     }
 
     /** Power cycle (the firmware then reads config.txt), then wait for ssh on a kernel that is not the trial. */
-    private String fallBack(String oldRelease, String marker) throws InterruptedException {
+    private String fallBack(String marker) throws InterruptedException {
         if (power.canSwitch()) {
             status.accept("power cycle: " + power.apply("cycle"));
         } else {
-            status.accept("no power switch in the board's profile: power-cycle the board by hand; it boots " + oldRelease + " again");
+            status.accept("no power switch in the board's profile: power-cycle the board by hand; it boots config.txt's kernel again");
         }
+        return waitForAnotherKernel(marker);
+    }
+
+    /** The release of the kernel the board runs once ssh answers on one without the trial's marker; null after the wait. */
+    private String waitForAnotherKernel(String marker) throws InterruptedException {
         long end = System.nanoTime() + FALLBACK_WAIT.toNanos();
         Thread.sleep(3000);
         while (System.nanoTime() < end) {
@@ -231,7 +272,7 @@ public final class Deployer {
             files.copy(config + ".kforge-previous", config);
             status.accept(config + " restored from " + config + ".kforge-previous (the promoted one kept as .kforge-rolled-back)");
         }
-        reboot("reboot");
+        reboot(PLAIN_REBOOT);
         long end = System.nanoTime() + FALLBACK_WAIT.toNanos();
         Thread.sleep(5000);
         while (System.nanoTime() < end) {

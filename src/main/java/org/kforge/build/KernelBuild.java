@@ -43,6 +43,8 @@ public final class KernelBuild {
             wanted.remove("modules");
             modules = false;
         }
+        // an earlier build's modules (another commit, another config) must not pass for this one's
+        if (targets.contains("modules")) org.kforge.asset.FileTrees.delete(stagingDir());
         Path log = make.buildDir().resolve("kforge-build.log");
         long start = System.nanoTime();
         BuildLog parsed = new BuildLog();

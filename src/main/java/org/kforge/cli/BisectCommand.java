@@ -24,6 +24,9 @@ import org.kforge.build.KernelMake;
 import org.kforge.build.Toolchain;
 import org.kforge.compare.Comparison;
 import org.kforge.compare.LogComparer;
+import org.kforge.bisect.KernelBooter;
+import org.kforge.board.TrialWatch;
+import org.kforge.profile.BoardProfile;
 import org.kforge.profile.MachineProfile;
 import org.kforge.profile.ProfileRegistry;
 import org.kforge.report.BisectText;
@@ -33,7 +36,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "bisect", mixinStandardHelpOptions = true,
         description = {"Find the commit that broke the boot: git bisect in --tree, each step built in one build directory",
-                "and booted on the twin, judged by the verdict engine; then the culprit's boot against its parent's.",
+                "and booted on the twin (or tried on a board with --board, as kforge deploy tries a kernel, never promoted),",
+                "judged by the verdict engine; then the culprit's boot against its parent's.",
                 "A build error or a host failure is a skip, never bad; a boot that fails otherwise than the bad end is not bad.",
                 "The tree is left as it was found (git bisect reset), also on Ctrl-C; --continue goes on from the state file."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -45,6 +49,8 @@ final class BisectCommand implements Callable<Integer> {
     BootJobOptions boot = new BootJobOptions();
     @CommandLine.Mixin
     JunitOption junit = new JunitOption();
+    @CommandLine.Mixin
+    BoardOption board = new BoardOption();
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
     @Option(names = "--tree", paramLabel = "DIR", description = "the kernel git work tree to bisect") Path tree;
@@ -75,13 +81,16 @@ final class BisectCommand implements Callable<Integer> {
         String goodId = git.resolve(state.good());
         String badId = git.resolve(state.bad());
         MachineProfile profile = ProfileRegistry.builtIn().select(state.job().profile());
+        BoardProfile onBoard = state.board() == null && state.boardFile() == null ? null
+                : BoardOption.profile(state.board(), state.boardFile() == null ? null : Path.of(state.boardFile()));
+        List<String> targets = onBoard == null ? List.of("Image") : BoardBisectBoot.TARGETS;
         KernelMake make = KernelMake.of(Path.of(state.tree()), Path.of(state.buildDir()), Toolchain.detect("arm64", System.getenv()));
         make = make.with(org.kforge.build.Ccache.variables(make.toolchain(), cache, System.getenv()));
         BisectConfig.check(state.base(), state.fragments(), make.source(), "arm64");
         PrintWriter err = spec.commandLine().getErr();
         if (dryRun) {
-            spec.commandLine().getOut().print(Main.json(spec) ? planJson(state, git, goodId, badId, make, stateDir)
-                    : plan(state, git, goodId, badId, make, profile, stateDir));
+            spec.commandLine().getOut().print(Main.json(spec) ? planJson(state, git, goodId, badId, make, targets, stateDir)
+                    : plan(state, git, goodId, badId, make, targets, onBoard == null ? profile.name() : null, onBoard, stateDir));
             return ExitCode.OK;
         }
         Consumer<String> progress = msg -> {
@@ -95,8 +104,10 @@ final class BisectCommand implements Callable<Integer> {
         Files.writeString(cache.dir("bisect").resolve("latest"), stateDir + "\n");
         progress.accept("bisecting " + git.between(goodId, badId) + " commits in " + state.tree() + "; state " + stateDir.resolve(BisectState.FILE));
         BisectState[] saved = {state};
-        Bisection b = new Bisection(git, new TreeBuilder(make, jobs, line -> progress.accept("  " + line)),
-                new TwinBisectBoot(state.job(), profile, cache, stateDir.resolve("boots"), progress), state.repeat(),
+        KernelBooter booter = onBoard == null ? new TwinBisectBoot(state.job(), profile, cache, stateDir.resolve("boots"), progress)
+                : new BoardBisectBoot(TwinBoards.live(onBoard, cache), cache, make.buildDir(), state.job().append(), limits(state.job()),
+                        stateDir.resolve("boots"), progress);
+        Bisection b = new Bisection(git, new TreeBuilder(make, jobs, targets, line -> progress.accept("  " + line)), booter, state.repeat(),
                 state.match() == null ? null : BootMatch.of(state.match()))
                 .progress(progress).resume(state.steps()).onStep(s -> {
                     // a step whose make or QEMU the shutdown hook stopped says nothing of its commit
@@ -167,9 +178,25 @@ final class BisectCommand implements Callable<Integer> {
             throw KforgeException.badInput("kforge bisect boots the busybox initramfs: --rootfs, --run, --gdb and --passthrough are not for it", "leave them out");
         }
         if (match != null) BootMatch.of(match);
+        String boardFile = null;
+        if (board.given()) {
+            if (spec.commandLine().getParseResult().hasMatchedOption("--profile")) {
+                throw KforgeException.badInput("--profile names a twin machine; with --board the steps' kernels boot on the board", "leave --profile out");
+            }
+            board.profile(); // an unknown board or a bad board file: said now, not after the first build
+            boardFile = board.file == null ? null : board.file.toAbsolutePath().normalize().toString();
+        }
         Path t = tree.toAbsolutePath().normalize();
         Path out = buildDir != null ? buildDir.toAbsolutePath().normalize() : stateDir(CacheDir.fromEnvironment(), t).resolve("build");
-        return new BisectState(t.toString(), good, bad, out.toString(), base, fragments, repeat, match, job, List.of());
+        return new BisectState(t.toString(), good, bad, out.toString(), base, fragments, repeat, match, job, List.of(), board.name, boardFile);
+    }
+
+    /** A board step's limits: the job's timeouts where given, else kforge deploy's. */
+    private static TrialWatch.Limits limits(BootJob job) {
+        TrialWatch.Limits d = BoardBisectBoot.DEPLOY_LIMITS;
+        return new TrialWatch.Limits(job.silenceTimeout() == null ? d.silence() : java.time.Duration.ofSeconds(job.silenceTimeout()),
+                job.hangTimeout() == null ? d.hang() : java.time.Duration.ofSeconds(job.hangTimeout()),
+                job.timeout() == null ? d.timeout() : java.time.Duration.ofSeconds(job.timeout()));
     }
 
     /** The state of a tree's bisection: {@code <cache>/bisect/<name>-<hash of its path>}; with no tree, the latest. */
@@ -184,18 +211,19 @@ final class BisectCommand implements Callable<Integer> {
         return cache.dir("bisect").resolve(t.getFileName() + "-" + key);
     }
 
-    private static String planJson(BisectState s, GitBisect git, String goodId, String badId, KernelMake make, Path stateDir) {
+    private static String planJson(BisectState s, GitBisect git, String goodId, String badId, KernelMake make, List<String> targets, Path stateDir) {
         java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
         m.put("request", s);
         m.put("good", git.describe(goodId));
         m.put("bad", git.describe(badId));
         m.put("commits", git.between(goodId, badId));
-        m.put("make_argv", TreeBuilder.reproducible(make).argv("Image"));
+        m.put("make_argv", TreeBuilder.reproducible(make).argv(targets.toArray(String[]::new)));
         m.put("state_file", stateDir.resolve(BisectState.FILE).toString());
         return org.kforge.Json.write(m) + "\n";
     }
 
-    private String plan(BisectState s, GitBisect git, String goodId, String badId, KernelMake make, MachineProfile p, Path stateDir) {
+    private String plan(BisectState s, GitBisect git, String goodId, String badId, KernelMake make, List<String> targets, String twin,
+                        BoardProfile onBoard, Path stateDir) {
         int n = git.between(goodId, badId);
         StringBuilder out = new StringBuilder();
         out.append("tree:     ").append(s.tree()).append(" (HEAD ").append(git.head()).append(", left as it is: git bisect reset)\n");
@@ -206,9 +234,19 @@ final class BisectCommand implements Callable<Integer> {
         out.append(String.format("commits:  %d between them: about %d %s, after both ends%n", n, steps, steps == 1 ? "step" : "steps"));
         out.append("config:   ").append(s.base()).append(s.fragments().isEmpty() ? "" : " + " + String.join(" + ", s.fragments()))
                 .append(", then make olddefconfig at each step\n");
-        out.append("build:    ").append(TreeBuilder.reproducible(make).with(List.of("-j" + jobs)).commandLine("Image")).append('\n');
-        out.append("boot:     ").append(p.name()).append(" (as kforge boot ").append(s.job().append() == null ? "" : "--append '" + s.job().append() + "' ")
-                .append("--kernel-tree ").append(s.buildDir()).append("), ").append(s.repeat()).append(s.repeat() == 1 ? " boot" : " boots").append(" a step\n");
+        out.append("build:    ").append(TreeBuilder.reproducible(make).with(List.of("-j" + jobs)).commandLine(targets.toArray(String[]::new))).append('\n');
+        String append = s.job().append() == null ? "" : "--append '" + s.job().append() + "' ";
+        String times = s.repeat() + (s.repeat() == 1 ? " boot" : " boots") + " a step";
+        if (onBoard == null) {
+            out.append("boot:     ").append(twin).append(" (as kforge boot ").append(append).append("--kernel-tree ").append(s.buildDir()).append("), ")
+                    .append(times).append('\n');
+        } else {
+            BoardProfile.Firmware f = onBoard.firmware();
+            out.append("boot:     board ").append(onBoard.name()).append(" (as kforge deploy ").append(append).append("--kernel-tree ").append(s.buildDir())
+                    .append(", never promoted), ").append(times).append('\n');
+            out.append("          each a trial: ").append(f.partition()).append('/').append(f.tryboot()).append(" read once (").append(f.trybootReboot())
+                    .append("), then back to ").append(f.config()).append("'s kernel and the slot removed; ").append(f.config()).append(" is never written\n");
+        }
         out.append("bad is:   ").append(s.match() == null ? "the bad end's verdict outcome" : "--match " + s.match()).append('\n');
         out.append("state:    ").append(stateDir.resolve(BisectState.FILE)).append(" (kforge bisect --continue)\n");
         return out.toString();

@@ -15,6 +15,16 @@ final class BoardOption {
 
     /** The board as its file says (a twin's live endpoints are not filled in). */
     BoardProfile profile() {
+        return profile(name, file);
+    }
+
+    /** True when either option was given. */
+    boolean given() {
+        return name != null || file != null;
+    }
+
+    /** The board a name or a file names (one of them), as its file says. */
+    static BoardProfile profile(String name, Path file) {
         if (name != null && file != null) throw KforgeException.badInput("--board and --board-file both name a board", "give one");
         if (name == null && file == null) throw KforgeException.badInput("no board given", "--board NAME (kforge profiles lists them) or --board-file FILE");
         BoardRegistry r = BoardRegistry.fromEnvironment();

@@ -42,8 +42,8 @@ class BisectCommandTest {
                 "--junit", dir.resolve("no-such-dir/bisect.xml").toString()), "--junit");
     }
 
-    @Test
-    void theDryRunShowsTheMakeLineAStepRunsWithItsReproducibleVariablesAndChangesNothing() throws Exception {
+    /** A two-commit git tree with what kforge checks of a kernel tree (Makefile, Kconfig, arch/arm64). */
+    private void twoCommits() throws Exception {
         Files.writeString(dir.resolve("Makefile"), "");
         Files.writeString(dir.resolve("Kconfig"), "");
         Files.createDirectories(dir.resolve("arch/arm64"));
@@ -52,6 +52,33 @@ class BisectCommandTest {
         git("commit", "-q", "-m", "c0");
         Files.writeString(dir.resolve("Kconfig"), "# c1\n");
         git("commit", "-q", "-am", "c1");
+    }
+
+    @Test
+    void onABoardTheTwinsProfileAndAnUnknownBoardAreRefused() throws Exception {
+        twoCommits();
+        usage(CliRun.of("bisect", "--tree", dir.toString(), "--good", "HEAD~1", "--bad", "HEAD", "--board", "twin", "--profile", "qemu-virt-arm64"),
+                "with --board the steps' kernels boot on the board");
+        usage(CliRun.of("bisect", "--tree", dir.toString(), "--good", "HEAD~1", "--bad", "HEAD", "--board", "no-such-board", "--dry-run"),
+                "no-such-board");
+    }
+
+    @Test
+    void onABoardTheDryRunShowsTheTrialAndTheModulesAndDtbsEachStepBuilds() throws Exception {
+        twoCommits();
+        CliRun r = CliRun.of("bisect", "--tree", dir.toString(), "--good", "HEAD~1", "--bad", "HEAD", "--base", "tinyconfig",
+                "-O", dir.resolve("out").toString(), "--board", "rpi4", "--dry-run");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("KBUILD_BUILD_VERSION=1 -j2 Image modules dtbs",
+                "boot:     board rpi4 (as kforge deploy --kernel-tree " + dir.resolve("out") + ", never promoted), 1 boot a step",
+                "each a trial: /boot/firmware/tryboot.txt read once (reboot '0 tryboot'), then back to config.txt's kernel and the slot removed;"
+                        + " config.txt is never written");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void theDryRunShowsTheMakeLineAStepRunsWithItsReproducibleVariablesAndChangesNothing() throws Exception {
+        twoCommits();
         String head = git("rev-parse", "HEAD");
         CliRun r = CliRun.of("bisect", "--tree", dir.toString(), "--good", "HEAD~1", "--bad", "HEAD", "--base", "tinyconfig",
                 "-O", dir.resolve("out").toString(), "--dry-run");

@@ -115,4 +115,80 @@ class BoardTwinIT {
         assertThat(Files.readString(CacheDir.fromEnvironment().root().resolve("boards/twin/standin.log"), StandardCharsets.UTF_8))
                 .contains("(reset): config.txt:");
     }
+
+    /**
+     * kforge bisect --board: every step a trial that leaves the board as it was. The tree stands in for a kernel tree
+     * (its Makefile "builds" the Image committed in it, and installs Debian's modules): the kernel source is not what
+     * this test is about (BisectIT builds real source), the board path is. c0 commits Debian's kernel, c1 the same
+     * kernel with its first instruction turned into a branch to itself (it hangs before its first line), c2 is harmless.
+     */
+    @Test
+    @Order(4)
+    void aBisectionOnTheBoardFindsTheKernelThatHangsAndLeavesTheBoardAsItWas() throws Exception {
+        String config = ssh("sha256sum /boot/firmware/config.txt").out().split("\\s+")[0];
+        String slots = ssh("ls -d /boot/firmware/kforge-*").out();
+        String cmdline = ssh("cat /proc/cmdline").out().strip();
+        java.nio.file.Path work = Files.createTempDirectory("kforge-board-bisect");
+        java.nio.file.Path tree = work.resolve("tree");
+        Files.createDirectories(tree.resolve("arch/arm64"));
+        Files.writeString(tree.resolve("Kconfig"), "# a stand-in for a kernel tree\n");
+        Files.writeString(tree.resolve("Makefile"), String.join("\n",
+                "# a stand-in for a kernel tree: the Image is the one committed here; the modules are Debian's",
+                "O ?= .",
+                "olddefconfig modules dtbs:",
+                "\t@true",
+                "Image:",
+                "\tmkdir -p $(O)/arch/arm64/boot $(O)/include/config",
+                "\tcp $(CURDIR)/Image $(O)/arch/arm64/boot/Image",
+                "\techo " + kernel.release() + " > $(O)/include/config/kernel.release",
+                "modules_install:",
+                "\tmkdir -p $(INSTALL_MOD_PATH)/lib/modules",
+                "\tcp -a " + kernel.modulesDir() + " $(INSTALL_MOD_PATH)/lib/modules/",
+                ""));
+        java.nio.file.Path base = work.resolve("base.config");
+        Files.writeString(base, "CONFIG_MODULES=y\n");
+        Files.copy(kernel.image(), tree.resolve("Image"));
+        git(tree, "init", "-q", "-b", "main");
+        git(tree, "add", "-A");
+        git(tree, "commit", "-q", "-m", "c0: Debian's kernel");
+        byte[] image;
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(kernel.image()))) {
+            image = in.readAllBytes();
+        }
+        image[0] = 0x00; // b . (0x14000000, little-endian): the kernel spins at its first instruction
+        image[1] = 0x00;
+        image[2] = 0x00;
+        image[3] = 0x14;
+        Files.write(tree.resolve("Image"), image);
+        git(tree, "commit", "-q", "-am", "c1: the first instruction branches to itself");
+        Files.writeString(tree.resolve("README"), "harmless\n");
+        git(tree, "add", "README");
+        git(tree, "commit", "-q", "-m", "c2: a README");
+        String c1 = git(tree, "rev-parse", "HEAD~1");
+
+        Kforge r = Kforge.within(1800, Map.of(), "bisect", "--board", "twin", "--tree", tree.toString(), "--good", "HEAD~2", "--bad", "HEAD",
+                "--base", base.toString(), "-O", work.resolve("build").toString(), "--silence-timeout", "30");
+        System.err.printf("BoardTwinIT: the bisection on the board took %.0f s%n%s%n", r.seconds(), r.err());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.err()).containsPattern("bad end +[0-9a-f]{12}  build +\\d+ s  bad: no-console in 1 of 1 boots")
+                .containsPattern("good end +[0-9a-f]{12}  build +\\d+ s  good: booted 1 of 1")
+                .contains("good trial; back to config.txt's kernel: reboot", "power cycle: ");
+        assertThat(r.out()).contains("FIRST BAD COMMIT: " + c1, "c1: the first instruction branches to itself", "files:   Image");
+        assertThat(ssh("sha256sum /boot/firmware/config.txt").out()).as("config.txt never written").startsWith(config);
+        assertThat(ssh("ls -d /boot/firmware/kforge-*").out()).as("the trials' slots removed").isEqualTo(slots);
+        assertThat(ssh("uname -r").out().strip()).isEqualTo(kernel.release());
+        assertThat(ssh("cat /proc/cmdline").out().strip()).as("back on config.txt's kernel").isEqualTo(cmdline);
+        assertThat(git(tree, "symbolic-ref", "HEAD")).isEqualTo("refs/heads/main");
+        assertThat(Kforge.runningQemus()).as("only the twin's QEMU").isEqualTo(1);
+    }
+
+    private static String git(java.nio.file.Path tree, String... args) throws Exception {
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("git", "-C", tree.toString(), "-c", "user.name=Kforge Test",
+                "-c", "user.email=kforge@example.org"));
+        cmd.addAll(java.util.List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        return out.strip();
+    }
 }

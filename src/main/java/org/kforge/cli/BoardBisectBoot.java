@@ -1,0 +1,78 @@
+package org.kforge.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Consumer;
+import org.kforge.KforgeException;
+import org.kforge.asset.CacheDir;
+import org.kforge.asset.DebianAssets;
+import org.kforge.asset.FileTrees;
+import org.kforge.bisect.KernelBooter;
+import org.kforge.board.DeployPlan;
+import org.kforge.board.DeployPlanner;
+import org.kforge.board.DeployResult;
+import org.kforge.board.Deployer;
+import org.kforge.board.PowerSwitch;
+import org.kforge.board.TrialWatch;
+import org.kforge.profile.BoardProfile;
+
+/**
+ * A bisection step's boot on a board: kforge deploy's trial (tryboot.txt, read once by the firmware) of the step's
+ * Image, with its modules and DTBs from the build directory, judged on the board's console; good or bad, the board
+ * goes back to config.txt's kernel and the trial's slot is removed (config.txt is never written).
+ */
+final class BoardBisectBoot implements KernelBooter {
+    /** kforge deploy's own limits: the first line within 90 s, no silence of 120 s, ssh-ready within 300 s. */
+    static final TrialWatch.Limits DEPLOY_LIMITS = new TrialWatch.Limits(Duration.ofSeconds(90), Duration.ofSeconds(120), Duration.ofSeconds(300));
+    /** The targets a step builds for a board: the kernel, its modules (when the config has them) and the DTBs. */
+    static final java.util.List<String> TARGETS = java.util.List.of("Image", "modules", "dtbs");
+
+    private final BoardProfile board;
+    private final CacheDir cache;
+    private final Path buildDir;
+    private final String append;
+    private final TrialWatch.Limits limits;
+    private final Path runs;
+    private final Consumer<String> progress;
+
+    BoardBisectBoot(BoardProfile board, CacheDir cache, Path buildDir, String append, TrialWatch.Limits limits, Path runs,
+                    Consumer<String> progress) {
+        this.board = board;
+        this.cache = cache;
+        this.buildDir = buildDir;
+        this.append = append;
+        this.limits = limits;
+        this.runs = runs;
+        this.progress = progress;
+    }
+
+    @Override
+    public Boot boot(String commit, Path image, int attempt) throws InterruptedException {
+        Path runDir = runs.resolve(commit.substring(0, Math.min(12, commit.length())) + "-" + attempt);
+        try {
+            if (Files.exists(runDir)) FileTrees.delete(runDir);
+            Files.createDirectories(runDir);
+            Path modules = buildDir.resolve("kforge-modules");
+            Path dtbs = buildDir.resolve("arch/arm64/boot/dts");
+            DeployPlan plan = DeployPlanner.plan(board, image, Files.isDirectory(modules) ? modules : null, null,
+                    board.firmware().dtb() != null && Files.isDirectory(dtbs) ? dtbs : null, append, runDir);
+            Files.writeString(runDir.resolve("plan.txt"), plan.explain());
+            Path busybox = plan.initramfs() == null ? null
+                    : new DebianAssets(cache, "arm64", progress).tree("busybox-static", false, false).resolve("bin/busybox");
+            Deployer deployer = new Deployer(() -> BoardSsh.login(board, cache), new PowerSwitch(board.power(), board.name()),
+                    line -> progress.accept("  " + line), line -> { });
+            DeployResult r = deployer.trial(plan, busybox, runDir, limits);
+            if (r.fellBackTo() == null) {
+                // every later step needs the board: stop here (exit 2 aborts the bisection) rather than skip them all
+                throw new KforgeException(2, board.name() + " did not come back over ssh after the trial of " + commit.substring(0, 12)
+                        + " (" + r.consoleLog() + ")", "kforge console --board " + board.name() + ", bring it back, then kforge bisect --continue");
+            }
+            return new Boot(r.verdict().booted(), r.verdict().outcome(), r.verdict().title(), r.consoleLog());
+        } catch (IOException e) {
+            throw KforgeException.hostMissing(board.name() + ": the trial of " + commit.substring(0, 12) + " failed: " + e.getMessage(),
+                    "kforge ssh --board " + board.name() + " true");
+        }
+    }
+}
