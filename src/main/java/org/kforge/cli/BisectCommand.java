@@ -121,6 +121,11 @@ final class BisectCommand implements Callable<Integer> {
             ProcessHandle.current().descendants().forEach(ProcessHandle::destroy);
             git.reset();
             err.println("kforge: stopped; the tree is as it was found; go on with: kforge bisect --continue --tree " + state.tree());
+            if (onBoard != null) {
+                // config.txt was never written: a power cycle brings its kernel back whatever the trial was doing
+                err.println("kforge: " + onBoard.name() + " may be on a trial kernel; config.txt's comes back with: kforge power --board "
+                        + onBoard.name() + " cycle");
+            }
             err.flush();
         }, "kforge-bisect-reset");
         Runtime.getRuntime().addShutdownHook(onExit);
