@@ -88,7 +88,7 @@ final class BoardCommand implements Callable<Integer> {
             if (!p.isAlive()) break;
             Thread.sleep(100);
         }
-        p.destroy();
+        org.kforge.ChildProcess.stop(p, java.time.Duration.ofSeconds(5));
         List<String> tail = Files.readAllLines(log);
         throw new KforgeException(1, "the twin's stand-in did not come up: "
                 + (tail.isEmpty() ? "(no output)" : org.kforge.console.ConsoleText.printable(tail.get(tail.size() - 1))), "see " + log);

@@ -121,12 +121,7 @@ public final class RootfsBuilder {
     /** Stops the build: its namespaces take its mounts and processes along; without them, each process. */
     private static void stop(Process p) {
         p.descendants().forEach(ProcessHandle::destroy);
-        p.destroy();
-        try {
-            if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) p.destroyForcibly();
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-        }
+        org.kforge.ChildProcess.stop(p, java.time.Duration.ofSeconds(10));
     }
 
     /** ext4 needs room beyond the files: metadata, journal, reserved blocks. */

@@ -108,14 +108,7 @@ public final class OpenOcdProcess implements AutoCloseable {
     }
 
     private void kill() {
-        if (!process.isAlive()) return;
-        process.destroy();
-        try {
-            if (!process.waitFor(3, TimeUnit.SECONDS)) process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        org.kforge.ChildProcess.stop(process, java.time.Duration.ofSeconds(3));
     }
 
     @Override

@@ -132,12 +132,7 @@ public final class LavaDispatcher {
     private static void stop(Process p) {
         if (!p.isAlive()) return;
         List<ProcessHandle> children = p.descendants().toList();
-        p.destroy();
-        try {
-            if (!p.waitFor(10, TimeUnit.SECONDS)) p.destroyForcibly();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        org.kforge.ChildProcess.stop(p, java.time.Duration.ofSeconds(10));
         children.forEach(ProcessHandle::destroyForcibly);
     }
 

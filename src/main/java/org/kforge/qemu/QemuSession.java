@@ -181,19 +181,15 @@ public final class QemuSession implements AutoCloseable {
         return ended;
     }
 
-    /** Stops QEMU: QMP quit, then SIGTERM, then SIGKILL; never returns with QEMU still running. */
+    /** Stops QEMU: SIGTERM, then SIGKILL; never returns with QEMU still running. */
     public void stop() {
+        // SIGTERM: QEMU shuts down as for QMP's quit (block devices flushed and closed), without a QMP
+        // connection to open first; SIGKILL only if it does not go
+        org.kforge.ChildProcess.stop(process, java.time.Duration.ofSeconds(4));
         try {
-            // SIGTERM: QEMU shuts down as for QMP's quit (block devices flushed and closed), without a QMP
-            // connection to open first; SIGKILL only if it does not go
-            process.destroy();
-            if (!process.waitFor(4, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
             reader.join(2000);
             errReader.join(2000);
         } catch (InterruptedException e) {
-            process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
     }
