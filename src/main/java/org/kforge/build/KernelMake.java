@@ -48,7 +48,7 @@ public record KernelMake(Path source, Path buildDir, Toolchain toolchain, List<S
 
     /** {@link #argv} as one line a shell takes back as it is ({@code 'CC=ccache aarch64-linux-gnu-gcc'} quoted). */
     public String commandLine(String... targets) {
-        return String.join(" ", argv(targets).stream().map(org.kforge.qemu.QemuPlan::shellQuote).toList());
+        return org.kforge.ShellWords.line(argv(targets));
     }
 
     /** Runs a configuration target (defconfig, olddefconfig ...), which takes seconds. */

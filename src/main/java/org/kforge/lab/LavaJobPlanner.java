@@ -55,13 +55,13 @@ public final class LavaJobPlanner {
                 case "-initrd" -> images.set("initrd", image(plan.initrd(), "-initrd {initrd}"));
                 case "-append" -> append = w.get(1);
                 default -> {
-                    if (!LAVA_OWNS.contains(w.get(0))) extra.add(String.join(" ", w.stream().map(QemuPlan::shellQuote).toList()));
+                    if (!LAVA_OWNS.contains(w.get(0))) extra.add(org.kforge.ShellWords.line(w));
                 }
             }
         }
         if (append != null) {
             ObjectNode kernel = (ObjectNode) images.get("kernel");
-            kernel.put("image_arg", kernel.get("image_arg").asText() + " -append " + QemuPlan.shellQuote(append));
+            kernel.put("image_arg", kernel.get("image_arg").asText() + " -append " + org.kforge.ShellWords.quote(append));
         }
         // qemu.jinja2 always adds a virtio NIC (-net nic,model=virtio): without ipxe-qemu its option ROM is missing
         extra.add("-global virtio-net-pci.romfile=");

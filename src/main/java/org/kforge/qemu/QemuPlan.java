@@ -2,7 +2,6 @@ package org.kforge.qemu;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * A QEMU command line as a value: each option with the one-line reason it is there, and the directory
@@ -32,7 +31,7 @@ public record QemuPlan(String binary, List<Option> options, java.nio.file.Path w
 
     /** The argv as one line a shell takes back as is. */
     public String commandLine() {
-        return String.join(" ", argv().stream().map(QemuPlan::shellQuote).toList());
+        return org.kforge.ShellWords.line(argv());
     }
 
     /** The command line, then one line per option saying why it is there. */
@@ -52,12 +51,6 @@ public record QemuPlan(String binary, List<Option> options, java.nio.file.Path w
     private static final int REASON_COLUMN = 36;
 
     private static String display(Option o) {
-        return String.join(" ", o.words().stream().map(QemuPlan::shellQuote).toList());
-    }
-
-    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_./=,:+@%-]+");
-
-    public static String shellQuote(String word) {
-        return SAFE.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'";
+        return org.kforge.ShellWords.line(o.words());
     }
 }
