@@ -39,7 +39,7 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:booted (or the --exec command's status; devices may have failed: --strict)", "1:the target failed (panic, no root, silence, timeout)",
                 "2:bad usage or bad input", "3:the host lacks something (the message names the package)", "70:an internal error in kforge"})
-final class BootCommand implements Callable<Integer> {
+final class BootCommand implements Callable<Integer>, WarmsUp {
     @CommandLine.Mixin
     BootJobOptions options = new BootJobOptions();
     @CommandLine.Spec
@@ -82,25 +82,15 @@ final class BootCommand implements Callable<Integer> {
     }
 
     /**
-     * Started by {@link Main} before picocli parses the command line: reads the profile the arguments name (or
-     * the default) while the options are parsed, then the rules engine, which is needed only when QEMU prints its
-     * first line, then the JSON writer. A failure here is left for the boot itself to report.
+     * While picocli parses the options: Jackson's YAML reader of a machine profile (the profile itself is read once
+     * the options say which), then the rules engine, needed only when QEMU prints its first line, then the JSON
+     * writer, for result.json and the report once the boot ends (while the guest boots, this core idles).
      */
-    static void warmUp(String... args) {
-        String name = ProfileRegistry.DEFAULT;
-        for (int i = 0; i < args.length; i++) {
-            if ((args[i].equals("-p") || args[i].equals("--profile")) && i + 1 < args.length) name = args[i + 1];
-            else if (args[i].startsWith("--profile=")) name = args[i].substring("--profile=".length());
-        }
-        String profile = name;
+    @Override
+    public void warmUp() {
         Thread t = new Thread(() -> {
-            try {
-                ProfileRegistry.builtIn().select(profile);
-            } catch (RuntimeException later) {
-                // the boot selects the profile again and reports what is wrong
-            }
+            ProfileRegistry.warmUp();
             org.kforge.console.RuleBook.builtIn();
-            // the JSON writer, for result.json and the report once the boot ends (while the guest boots, this core idles)
             org.kforge.Json.write(java.util.Map.of("warm", true));
         }, "kforge-warm-up");
         t.setDaemon(true);

@@ -57,10 +57,13 @@ public class Main implements Runnable {
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         Class<?> one = command(args);
-        if (one == BootCommand.class) BootCommand.warmUp(args);
         Main main = one == null ? new KforgeCommands() : new Main();
         CommandLine cli = new CommandLine(main);
-        if (one != null) cli.addSubcommand(one);
+        if (one != null) {
+            cli.addSubcommand(one);
+            cli.getSubcommands().values().stream().map(CommandLine::getCommand).filter(WarmsUp.class::isInstance)
+                    .forEach(c -> ((WarmsUp) c).warmUp());
+        }
         // after the subcommand is added: picocli passes these settings down to the subcommands it has at the time
         cli.setOut(out).setErr(err);
         // kforge ssh --board twin uname -r: the words after the first one of the command are the command's

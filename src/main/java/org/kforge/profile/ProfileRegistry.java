@@ -34,6 +34,14 @@ public final class ProfileRegistry {
         return builtIn;
     }
 
+    /**
+     * Loads and links what reading a profile takes (Jackson's YAML parser, the profile records' deserializers)
+     * without reading one: a head start for a command that reads the profile its options name.
+     */
+    public static void warmUp() {
+        org.kforge.Json.yamlData().readerFor(MachineProfile.class);
+    }
+
     private synchronized MachineProfile profile(String name) {
         return loaded.computeIfAbsent(name, n -> {
             try {
