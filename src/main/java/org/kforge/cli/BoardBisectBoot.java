@@ -8,7 +8,6 @@ import java.util.function.Consumer;
 import org.kforge.KforgeException;
 import org.kforge.asset.CacheDir;
 import org.kforge.asset.DebianAssets;
-import org.kforge.asset.FileTrees;
 import org.kforge.bisect.KernelBooter;
 import org.kforge.board.DeployPlan;
 import org.kforge.board.DeployPlanner;
@@ -50,10 +49,8 @@ final class BoardBisectBoot implements KernelBooter {
 
     @Override
     public Boot boot(String commit, Path image, int attempt) throws InterruptedException {
-        Path runDir = runs.resolve(commit.substring(0, Math.min(12, commit.length())) + "-" + attempt);
         try {
-            if (Files.exists(runDir)) FileTrees.delete(runDir);
-            Files.createDirectories(runDir);
+            Path runDir = KernelBooter.freshRunDir(runs, commit, attempt);
             Path modules = buildDir.resolve("kforge-modules");
             Path dtbs = buildDir.resolve("arch/arm64/boot/dts");
             DeployPlan plan = DeployPlanner.plan(board, image, Files.isDirectory(modules) ? modules : null, null,

@@ -1,12 +1,10 @@
 package org.kforge.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.kforge.KforgeException;
 import org.kforge.asset.CacheDir;
-import org.kforge.asset.FileTrees;
 import org.kforge.bisect.KernelBooter;
 import org.kforge.boot.AssetResolver;
 import org.kforge.boot.BootJob;
@@ -37,9 +35,8 @@ final class TwinBisectBoot implements KernelBooter {
     @Override
     public Boot boot(String commit, Path image, int attempt) throws InterruptedException {
         BootJob j = job.toBuilder().kernel(image.toString()).build();
-        Path runDir = runs.resolve(commit.substring(0, Math.min(12, commit.length())) + "-" + attempt);
         try {
-            if (Files.exists(runDir)) FileTrees.delete(runDir);
+            Path runDir = KernelBooter.freshRunDir(runs, commit, attempt);
             BootPlan plan = BootPlanner.plan(profile, j, new AssetResolver(cache, progress, false, false).resolve(profile, j),
                     HostFacts.probe(), runDir);
             BootPlanner.prepareRunDir(runDir);
@@ -47,7 +44,7 @@ final class TwinBisectBoot implements KernelBooter {
             ResultJson.write(r, runDir.resolve("result.json"));
             return new Boot(r.verdict().booted(), r.verdict().outcome(), r.verdict().title(), runDir.resolve("console.log"));
         } catch (IOException e) {
-            throw KforgeException.hostMissing("cannot write the run directory " + runDir + ": " + e.getMessage(), null);
+            throw KforgeException.hostMissing("cannot write a run directory under " + runs + ": " + e.getMessage(), null);
         }
     }
 }
