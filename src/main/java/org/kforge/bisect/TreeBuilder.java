@@ -72,6 +72,8 @@ public final class TreeBuilder implements KernelBuilder {
         } catch (KforgeException e) {
             if (e.exitCode() != 1) throw e;
             return Built.failed(e.getMessage().replaceFirst("^build failed after \\d+ s: ", ""), seconds(start));
+        } catch (java.nio.file.NoSuchFileException e) {
+            return Built.failed("make left no " + e.getMessage(), seconds(start));
         } catch (IOException e) {
             return Built.failed(e.getMessage(), seconds(start));
         }

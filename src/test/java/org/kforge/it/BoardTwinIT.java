@@ -135,6 +135,7 @@ class BoardTwinIT {
         Files.writeString(tree.resolve("Makefile"), String.join("\n",
                 "# a stand-in for a kernel tree: the Image is the one committed here; the modules are Debian's",
                 "O ?= .",
+                ".PHONY: olddefconfig modules dtbs Image modules_install",
                 "olddefconfig modules dtbs:",
                 "\t@true",
                 "Image:",
