@@ -42,7 +42,9 @@ public final class ConsoleWatcher {
     private byte[] lastSkipped = new byte[256];
     private int lastSkippedLength = -1;
     private boolean lastTimestamped;
-    private boolean prescanned;
+    /** What {@link #skip} found on the line it left to {@link #accept}: where its message starts (-1: it did not look), and whether a rule may match. */
+    private int prescanStart = -1;
+    private boolean prescanCandidates;
     private Event terminal;
 
     public ConsoleWatcher(RuleBook rules, Map<String, String> facts) {
@@ -53,8 +55,11 @@ public final class ConsoleWatcher {
     /** Reads one line (without its newline); returns the events it produced, if any. */
     public synchronized List<Event> accept(String rawLine, double seconds) {
         lineNumber++;
-        String printable = ConsoleText.printable(rawLine);
-        int start = ConsoleText.timestampEnd(printable);
+        // skip() already looked at this line's bytes (no control bytes there: the same text): reuse what it found
+        int scanned = prescanStart;
+        prescanStart = -1;
+        String printable = scanned >= 0 ? rawLine : ConsoleText.printable(rawLine);
+        int start = scanned >= 0 ? scanned : ConsoleText.timestampEnd(printable);
         lastTimestamped = start > 0;
         int n = printable.length();
         int i = start;
@@ -64,9 +69,7 @@ public final class ConsoleWatcher {
         lastStart = start;
         lastSkippedLength = -1;
         // the cheap look first: most lines hold no rule's literal and no report or clearer waits
-        // skip() already looked at this line's bytes (no control bytes there: the same text): reuse its hits
-        boolean candidates = prescanned || rules.candidates(printable, start, hits);
-        prescanned = false;
+        boolean candidates = scanned >= 0 ? prescanCandidates : rules.candidates(printable, start, hits);
         if (!candidates && open.isEmpty() && pending.isEmpty()) return List.of();
         String message = printable.substring(start);
         if (!open.isEmpty()) feedReports(message);
@@ -241,10 +244,13 @@ public final class ConsoleWatcher {
      * so that a line costs no lock of its own.
      */
     int skip(ByteLine line, boolean control) {
-        if (control || !open.isEmpty() || !pending.isEmpty() && mayConcernPending(line)) return 0;
-        int start = ConsoleText.timestampEnd(line);
-        if (rules.candidates(line.buffer(), line.start() + start, line.start() + line.length(), hits)) {
-            prescanned = true;
+        if (control) return 0;
+        int from = line.start();
+        int start = ConsoleText.timestampEnd(line.buffer(), from, from + line.length());
+        boolean candidates = rules.candidates(line.buffer(), from + start, from + line.length(), hits);
+        if (candidates || !open.isEmpty() || !pending.isEmpty() && mayConcernPending(line)) {
+            prescanStart = start;
+            prescanCandidates = candidates;
             return 0;
         }
         lineNumber++;
