@@ -251,6 +251,52 @@ final class LiteralScan {
     }
 
     /**
+     * More sets of literals every match of {@code regex} contains (one literal of each set), read from
+     * the pattern itself: its {@link #requiredLiterals}, and those of each group at its top level that
+     * is neither optional nor a look-around ("(brcmfmac|ath1[01]k\\S*|...)"). A rule whose loose
+     * {@code needs} literal ("failed") occurs runs its expression only when these occur too. Sets with a
+     * literal shorter than five characters are left out (they cost a look at every byte).
+     */
+    static List<List<String>> clauses(String regex) {
+        List<List<String>> out = new ArrayList<>();
+        if (regex.matches("(?s).*\\(\\?[^:!=].*")) return out; // inline flags, named groups: not read here
+        add(out, requiredLiterals(regex));
+        List<List<String>> groups = new ArrayList<>();
+        boolean inClass = false;
+        int depth = 0;
+        int open = -1;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (inClass) {
+                inClass = c != ']';
+            } else if (c == '[') {
+                inClass = true;
+            } else if (c == '|' && depth == 0) {
+                return out; // a top-level alternative: no group is required
+            } else if (c == '(') {
+                if (depth++ == 0) open = i;
+            } else if (c == ')' && --depth == 0) {
+                boolean optional = i + 1 < regex.length() && "?*{".indexOf(regex.charAt(i + 1)) >= 0;
+                boolean lookaround = regex.startsWith("(?", open) && !regex.startsWith("(?:", open);
+                String body = regex.substring(regex.startsWith("(?:", open) ? open + 3 : open + 1, i);
+                if (!optional && !lookaround) groups.add(requiredLiterals(body));
+            }
+        }
+        for (List<String> g : groups) add(out, g);
+        return out;
+    }
+
+    private static void add(List<List<String>> clauses, List<String> literals) {
+        if (literals == null || literals.isEmpty() || clauses.contains(literals)) return;
+        for (String l : literals) {
+            if (l.length() < SHORT || !l.chars().allMatch(ch -> ch < 128)) return;
+        }
+        clauses.add(literals);
+    }
+
+    /**
      * Literals one of which every match of {@code regex} contains: one per top-level alternative
      * (each alternative's {@link #requiredLiteral}), or null when an alternative has none.
      */
