@@ -29,7 +29,11 @@ final class LiteralScan {
     private final byte[] anchors;
 
     /** A literal, the rules it belongs to, and where its key sits in it. */
-    private record Keyed(String literal, int[] owners, int offset) {
+    private record Keyed(String literal, int[] owners, int offset, byte[] bytes) {
+        Keyed(String literal, int[] owners, int offset) {
+            // compared as bytes: String.charAt is a call per character under C1
+            this(literal, owners, offset, literal.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        }
     }
 
     /** Literals that must open the message (the rule's pattern starts with ^): checked once per line. */
@@ -183,9 +187,9 @@ final class LiteralScan {
         next:
         for (Keyed k : keyed) {
             int start = at - k.offset();
-            String lit = k.literal();
-            if (start < from || start + lit.length() > to) continue;
-            for (int j = 0; j < lit.length(); j++) if (buf[start + j] != lit.charAt(j)) continue next;
+            byte[] lit = k.bytes();
+            if (start < from || start + lit.length > to) continue;
+            for (int j = 0; j < lit.length; j++) if (buf[start + j] != lit[j]) continue next;
             for (int r : k.owners()) hits.set(r);
             any = true;
         }
