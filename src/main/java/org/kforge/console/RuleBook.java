@@ -26,6 +26,8 @@ public final class RuleBook {
     private final Map<Integer, int[]> alsoNeeds = new java.util.HashMap<>();
     private int clauseCount;
     private final List<ConsoleSource> sources;
+    /** The same as an array: looked at for every line, and a for-each over a List makes an iterator under C1. */
+    private final ConsoleSource[] sourceArray;
 
     public RuleBook(List<Rule> rules, Map<String, Rule> runRules, Pattern frameSkip) {
         this(rules, runRules, frameSkip, List.of());
@@ -33,6 +35,7 @@ public final class RuleBook {
 
     public RuleBook(List<Rule> rules, Map<String, Rule> runRules, Pattern frameSkip, List<ConsoleSource> sources) {
         this.sources = List.copyOf(sources);
+        this.sourceArray = sources.toArray(new ConsoleSource[0]);
         this.rules = List.copyOf(rules);
         this.runRules = Map.copyOf(runRules);
         this.frameSkip = frameSkip;
@@ -123,7 +126,7 @@ public final class RuleBook {
 
     /** As {@link #sourceOf(CharSequence)} on bytes [start, end) of a read buffer. */
     ConsoleSource sourceOf(byte[] buf, int start, int end) {
-        for (ConsoleSource s : sources) if (s.opens(buf, start, end)) return s;
+        for (ConsoleSource s : sourceArray) if (s.opens(buf, start, end)) return s;
         return null;
     }
 
