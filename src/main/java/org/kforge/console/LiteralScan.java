@@ -259,12 +259,14 @@ final class LiteralScan {
      * the pattern itself: its {@link #requiredLiterals}, and those of each group at its top level that
      * is neither optional nor a look-around ("(brcmfmac|ath1[01]k\\S*|...)"). A rule whose loose
      * {@code needs} literal ("failed") occurs runs its expression only when these occur too. Sets with a
-     * literal shorter than five characters are left out (they cost a look at every byte).
+     * literal shorter than five characters are left out (they cost a look at every byte), and so is, in each
+     * alternative, a run that one of {@code needs} already holds ("WARNING" beside "WARNING: ").
      */
-    static List<List<String>> clauses(String regex) {
+    static List<List<String>> clauses(String regex, List<String> needs) {
         List<List<String>> out = new ArrayList<>();
         if (regex.matches("(?s).*\\(\\?[^:!=].*")) return out; // inline flags, named groups: not read here
-        add(out, requiredLiterals(regex));
+        java.util.function.Predicate<String> tighter = run -> needs.stream().noneMatch(n -> n.contains(run));
+        add(out, requiredLiterals(regex, tighter));
         List<List<String>> groups = new ArrayList<>();
         boolean inClass = false;
         int depth = 0;
@@ -285,7 +287,7 @@ final class LiteralScan {
                 boolean optional = i + 1 < regex.length() && "?*{".indexOf(regex.charAt(i + 1)) >= 0;
                 boolean lookaround = regex.startsWith("(?", open) && !regex.startsWith("(?:", open);
                 String body = regex.substring(regex.startsWith("(?:", open) ? open + 3 : open + 1, i);
-                if (!optional && !lookaround) groups.add(requiredLiterals(body));
+                if (!optional && !lookaround) groups.add(requiredLiterals(body, tighter));
             }
         }
         for (List<String> g : groups) add(out, g);
@@ -305,6 +307,11 @@ final class LiteralScan {
      * (each alternative's {@link #requiredLiteral}), or null when an alternative has none.
      */
     static List<String> requiredLiterals(String regex) {
+        return requiredLiterals(regex, run -> true);
+    }
+
+    /** As {@link #requiredLiterals(String)}, preferring the runs that are {@code usable}. */
+    static List<String> requiredLiterals(String regex, java.util.function.Predicate<String> usable) {
         if (regex.startsWith("(?i)")) return null;
         List<String> out = new ArrayList<>();
         int depth = 0;
@@ -324,7 +331,7 @@ final class LiteralScan {
             else if (c == '(') depth++;
             else if (c == ')') depth--;
             else if (c == '|' && depth == 0) {
-                String lit = requiredLiteral(regex.substring(start, Math.min(i, regex.length())));
+                String lit = requiredLiteral(regex.substring(start, Math.min(i, regex.length())), usable);
                 if (lit == null) return null;
                 out.add(lit);
                 start = i + 1;
@@ -338,8 +345,14 @@ final class LiteralScan {
      * expression has a top-level alternative or no run of at least three characters.
      */
     static String requiredLiteral(String regex) {
+        return requiredLiteral(regex, run -> true);
+    }
+
+    /** As {@link #requiredLiteral(String)}, preferring the runs that are {@code usable}. */
+    static String requiredLiteral(String regex, java.util.function.Predicate<String> usable) {
         if (regex.startsWith("(?i)")) return null;
         String best = "";
+        String longest = "";
         StringBuilder run = new StringBuilder();
         int depth = 0;
         for (int i = 0; i < regex.length(); i++) {
@@ -367,10 +380,13 @@ final class LiteralScan {
                 run.append(c);
                 continue;
             }
-            if (run.length() > best.length()) best = run.toString();
+            if (run.length() > longest.length()) longest = run.toString();
+            if (run.length() > best.length() && usable.test(run.toString())) best = run.toString();
             run.setLength(0);
         }
-        if (run.length() > best.length()) best = run.toString();
+        if (run.length() > longest.length()) longest = run.toString();
+        if (run.length() > best.length() && usable.test(run.toString())) best = run.toString();
+        if (best.length() < 3) best = longest;
         return best.length() >= 3 ? best : null;
     }
 }

@@ -61,7 +61,7 @@ public final class RuleBook {
             if (needs.isEmpty()) continue; // runs on every line anyway
             // what the pattern itself requires beyond its needs: the rule runs only when all of it occurs too
             List<int[]> more = new ArrayList<>();
-            for (List<String> clause : LiteralScan.clauses(r.pattern().pattern())) {
+            for (List<String> clause : LiteralScan.clauses(r.pattern().pattern(), needs)) {
                 if (clause.equals(needs)) continue;
                 int bit = this.rules.size() + clauseCount++;
                 more.add(new int[] {bit});
