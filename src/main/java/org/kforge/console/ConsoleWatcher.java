@@ -248,17 +248,36 @@ public final class ConsoleWatcher {
         int from = line.start();
         int start = ConsoleText.timestampEnd(line.buffer(), from, from + line.length());
         boolean candidates = rules.candidates(line.buffer(), from + start, from + line.length(), hits);
-        if (candidates || !open.isEmpty() || !pending.isEmpty() && mayConcernPending(line)) {
+        boolean concernsPending = !candidates && !pending.isEmpty() && mayConcernPending(line);
+        if (candidates || concernsPending && open.isEmpty()) {
             prescanStart = start;
             prescanCandidates = candidates;
             return 0;
         }
+        if (!open.isEmpty()) return reportLine(line, start, concernsPending);
         lineNumber++;
         if (line.isBlank(start)) return 1;
         lastTimestamped = start > 0;
         if (lastSkipped.length < line.length()) lastSkipped = new byte[Math.max(line.length(), 2 * lastSkipped.length)];
         System.arraycopy(line.buffer(), line.start(), lastSkipped, 0, line.length());
         lastSkippedLength = line.length();
+        return lastTimestamped ? 2 : 1;
+    }
+
+    /**
+     * A line no rule matches while a crash report is open (in a crash-dense log, half the lines): what
+     * {@link #accept} does with it, without its String of the whole line, its second look and its locks.
+     */
+    private int reportLine(ByteLine line, int start, boolean concernsPending) {
+        lineNumber++;
+        lastTimestamped = start > 0;
+        if (line.isBlank(start)) return lastTimestamped ? 2 : 1;
+        String message = new String(line.buffer(), line.start() + start, line.length() - start, java.nio.charset.StandardCharsets.ISO_8859_1);
+        lastPrintable = message;
+        lastStart = 0;
+        lastSkippedLength = -1;
+        feedReports(message);
+        if (concernsPending) settle(message);
         return lastTimestamped ? 2 : 1;
     }
 
