@@ -22,6 +22,33 @@ class RuleBookTest {
     }
 
     @Test
+    void clausesAreWhatEveryMatchHoldsBesidesTheNeeds() {
+        // the pattern's own literals and those of a required group: a line with "failed" alone runs no regex
+        assertThat(LiteralScan.clauses("(brcmfmac|mwifiex\\S*|iwlwifi)[: ].*(?:HT Avail timeout|failed to load)", List.of("failed")))
+                .containsExactly(List.of("brcmfmac", "mwifiex", "iwlwifi"), List.of("HT Avail timeout", "failed to load"));
+        // in each alternative, a run a needs literal already holds gives way to a tighter one
+        assertThat(LiteralScan.clauses("WARNING: fbcon: Driver|EXT4-fs:.*WARNING", List.of("WARNING: ", "WARNING")))
+                .containsExactly(List.of("WARNING: fbcon: Driver", "EXT4-fs:"));
+        // no group is required under a top-level alternative, none that is optional or a look-around
+        assertThat(LiteralScan.clauses("(abcdef) x|(ghijkl) y", List.of())).isEmpty();
+        assertThat(LiteralScan.clauses("a(?:optional group)? (?!negative look)b", List.of())).isEmpty();
+        // a set with a short literal costs a look at every byte: left out
+        assertThat(LiteralScan.clauses("(?:ath|brcmfmac): firmware crashed", List.of())).containsExactly(List.of(": firmware crashed"));
+    }
+
+    @Test
+    void aLineWithALooseNeedsLiteralAloneRunsNoExpression() {
+        RuleBook book = RuleBook.builtIn();
+        java.util.BitSet hits = new java.util.BitSet();
+        // wifi-attach-failed needs "failed"; its pattern needs a Wi-Fi driver's name too
+        String loose = "cfg80211: loading regulatory database failed";
+        assertThat(book.candidates(loose, 0, hits)).as(hits.toString()).isFalse();
+        String wifi = "brcmfmac: brcmf_sdio_htclk: HT Avail timeout (1000000): clkctl 0x50";
+        assertThat(book.candidates(wifi, 0, hits)).isTrue();
+        assertThat(hits.stream().mapToObj(i -> book.rules().get(i).id())).contains("wifi-attach-failed");
+    }
+
+    @Test
     void anchoredPatternsAreCheckedAtTheStartOnly() {
         assertThat(LiteralScan.opensWith("^(?:Starting kernel \\.\\.\\.|Jumping to kernel)", "Starting kernel ...")).isTrue();
         assertThat(LiteralScan.opensWith("^(?:/ #|~ #)(?:\\s.*)?$", "~ #")).isTrue();
