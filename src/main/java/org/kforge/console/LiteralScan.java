@@ -348,9 +348,16 @@ final class LiteralScan {
         return requiredLiteral(regex, run -> true);
     }
 
+    /**
+     * Escapes whose following characters are not themselves ("\\x41", "\\u00e9", "\\pL"...) and class
+     * intersections: not read here, so an expression that holds one has no required literal. (A fact quoted
+     * into a clearedBy pattern, "\\Q...\\E", is read as before: its letters stand for themselves.)
+     */
+    private static final java.util.regex.Pattern UNREAD = java.util.regex.Pattern.compile("\\\\[xu0cNkpP]|&&\\[");
+
     /** As {@link #requiredLiteral(String)}, preferring the runs that are {@code usable}. */
     static String requiredLiteral(String regex, java.util.function.Predicate<String> usable) {
-        if (regex.startsWith("(?i)")) return null;
+        if (regex.startsWith("(?i)") || UNREAD.matcher(regex).find()) return null;
         String best = "";
         String longest = "";
         StringBuilder run = new StringBuilder();

@@ -19,6 +19,9 @@ class RuleBookTest {
         assertThat(LiteralScan.requiredLiterals("a|bc")).isNull();
         assertThat(LiteralScan.requiredLiteral("BUG: (spinlock|rwlock) lockup")).isEqualTo(" lockup");
         assertThat(LiteralScan.requiredLiteral("INFO: task .{0,100}? blocked")).isEqualTo("INFO: task ");
+        // "\\x43" is one character, not "x43": an expression with such an escape has no literal read from it
+        assertThat(LiteralScan.requiredLiteral("kernel\\x43 panic")).isNull();
+        assertThat(LiteralScan.clauses("(?:foo|bar\\u0041) failed to start", List.of("failed"))).isEmpty();
     }
 
     @Test
