@@ -84,8 +84,12 @@ public final class BootJudge {
         accept(raw, seconds);
     }
 
-    /** One line of a replayed log, still in its read buffer: most lines never become a String. */
-    synchronized void line(byte[] buf, int start, int end, boolean control) {
+    /**
+     * One line of a replayed log, still in its read buffer: most lines never become a String. The caller
+     * holds this judge's lock for the whole log ({@link LogDoctor}): a lock a line costs more than most lines.
+     */
+    void line(byte[] buf, int start, int end, boolean control) {
+        assert Thread.holdsLock(this);
         view.set(buf, start, end);
         if (!view.isBlank(0)) heard(rules.sourceOf(buf, start, end));
         if (!messageShaped) messageShaped = messageShaped(buf, start, end);

@@ -42,7 +42,9 @@ public final class ConsoleWatcher {
     private byte[] lastSkipped = new byte[256];
     private int lastSkippedLength = -1;
     private boolean lastTimestamped;
-    private boolean prescanned;
+    /** What {@link #skip} found on the line it left to {@link #accept}: where its message starts (-1: it did not look), and whether a rule may match. */
+    private int prescanStart = -1;
+    private boolean prescanCandidates;
     private Event terminal;
 
     public ConsoleWatcher(RuleBook rules, Map<String, String> facts) {
@@ -53,8 +55,11 @@ public final class ConsoleWatcher {
     /** Reads one line (without its newline); returns the events it produced, if any. */
     public synchronized List<Event> accept(String rawLine, double seconds) {
         lineNumber++;
-        String printable = ConsoleText.printable(rawLine);
-        int start = ConsoleText.timestampEnd(printable);
+        // skip() already looked at this line's bytes (no control bytes there: the same text): reuse what it found
+        int scanned = prescanStart;
+        prescanStart = -1;
+        String printable = scanned >= 0 ? rawLine : ConsoleText.printable(rawLine);
+        int start = scanned >= 0 ? scanned : ConsoleText.timestampEnd(printable);
         lastTimestamped = start > 0;
         int n = printable.length();
         int i = start;
@@ -64,9 +69,7 @@ public final class ConsoleWatcher {
         lastStart = start;
         lastSkippedLength = -1;
         // the cheap look first: most lines hold no rule's literal and no report or clearer waits
-        // skip() already looked at this line's bytes (no control bytes there: the same text): reuse its hits
-        boolean candidates = prescanned || rules.candidates(printable, start, hits);
-        prescanned = false;
+        boolean candidates = scanned >= 0 ? prescanCandidates : rules.candidates(printable, start, hits);
         if (!candidates && open.isEmpty() && pending.isEmpty()) return List.of();
         String message = printable.substring(start);
         if (!open.isEmpty()) feedReports(message);
@@ -241,18 +244,40 @@ public final class ConsoleWatcher {
      * so that a line costs no lock of its own.
      */
     int skip(ByteLine line, boolean control) {
-        if (control || !open.isEmpty() || !pending.isEmpty() && mayConcernPending(line)) return 0;
-        int start = ConsoleText.timestampEnd(line);
-        if (rules.candidates(line.buffer(), line.start() + start, line.start() + line.length(), hits)) {
-            prescanned = true;
+        if (control) return 0;
+        int from = line.start();
+        int start = ConsoleText.timestampEnd(line.buffer(), from, from + line.length());
+        boolean candidates = rules.candidates(line.buffer(), from + start, from + line.length(), hits);
+        boolean concernsPending = !candidates && !pending.isEmpty() && mayConcernPending(line);
+        if (candidates || concernsPending && open.isEmpty()) {
+            prescanStart = start;
+            prescanCandidates = candidates;
             return 0;
         }
+        if (!open.isEmpty()) return reportLine(line, start, concernsPending);
         lineNumber++;
         if (line.isBlank(start)) return 1;
         lastTimestamped = start > 0;
         if (lastSkipped.length < line.length()) lastSkipped = new byte[Math.max(line.length(), 2 * lastSkipped.length)];
         System.arraycopy(line.buffer(), line.start(), lastSkipped, 0, line.length());
         lastSkippedLength = line.length();
+        return lastTimestamped ? 2 : 1;
+    }
+
+    /**
+     * A line no rule matches while a crash report is open (in a crash-dense log, half the lines): what
+     * {@link #accept} does with it, without its String of the whole line, its second look and its locks.
+     */
+    private int reportLine(ByteLine line, int start, boolean concernsPending) {
+        lineNumber++;
+        lastTimestamped = start > 0;
+        if (line.isBlank(start)) return lastTimestamped ? 2 : 1;
+        String message = new String(line.buffer(), line.start() + start, line.length() - start, java.nio.charset.StandardCharsets.ISO_8859_1);
+        lastPrintable = message;
+        lastStart = 0;
+        lastSkippedLength = -1;
+        feedReports(message);
+        if (concernsPending) settle(message);
         return lastTimestamped ? 2 : 1;
     }
 

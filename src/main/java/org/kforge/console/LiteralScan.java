@@ -29,7 +29,11 @@ final class LiteralScan {
     private final byte[] anchors;
 
     /** A literal, the rules it belongs to, and where its key sits in it. */
-    private record Keyed(String literal, int[] owners, int offset) {
+    private record Keyed(String literal, int[] owners, int offset, byte[] bytes) {
+        Keyed(String literal, int[] owners, int offset) {
+            // compared as bytes: String.charAt is a call per character under C1
+            this(literal, owners, offset, literal.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        }
     }
 
     /** Literals that must open the message (the rule's pattern starts with ^): checked once per line. */
@@ -183,9 +187,9 @@ final class LiteralScan {
         next:
         for (Keyed k : keyed) {
             int start = at - k.offset();
-            String lit = k.literal();
-            if (start < from || start + lit.length() > to) continue;
-            for (int j = 0; j < lit.length(); j++) if (buf[start + j] != lit.charAt(j)) continue next;
+            byte[] lit = k.bytes();
+            if (start < from || start + lit.length > to) continue;
+            for (int j = 0; j < lit.length; j++) if (buf[start + j] != lit[j]) continue next;
             for (int r : k.owners()) hits.set(r);
             any = true;
         }
@@ -251,10 +255,63 @@ final class LiteralScan {
     }
 
     /**
+     * More sets of literals every match of {@code regex} contains (one literal of each set), read from
+     * the pattern itself: its {@link #requiredLiterals}, and those of each group at its top level that
+     * is neither optional nor a look-around ("(brcmfmac|ath1[01]k\\S*|...)"). A rule whose loose
+     * {@code needs} literal ("failed") occurs runs its expression only when these occur too. Sets with a
+     * literal shorter than five characters are left out (they cost a look at every byte), and so is, in each
+     * alternative, a run that one of {@code needs} already holds ("WARNING" beside "WARNING: ").
+     */
+    static List<List<String>> clauses(String regex, List<String> needs) {
+        List<List<String>> out = new ArrayList<>();
+        if (regex.matches("(?s).*\\(\\?[^:!=].*")) return out; // inline flags, named groups: not read here
+        java.util.function.Predicate<String> tighter = run -> needs.stream().noneMatch(n -> n.contains(run));
+        add(out, requiredLiterals(regex, tighter));
+        List<List<String>> groups = new ArrayList<>();
+        boolean inClass = false;
+        int depth = 0;
+        int open = -1;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (inClass) {
+                inClass = c != ']';
+            } else if (c == '[') {
+                inClass = true;
+            } else if (c == '|' && depth == 0) {
+                return out; // a top-level alternative: no group is required
+            } else if (c == '(') {
+                if (depth++ == 0) open = i;
+            } else if (c == ')' && --depth == 0) {
+                boolean optional = i + 1 < regex.length() && "?*{".indexOf(regex.charAt(i + 1)) >= 0;
+                boolean lookaround = regex.startsWith("(?", open) && !regex.startsWith("(?:", open);
+                String body = regex.substring(regex.startsWith("(?:", open) ? open + 3 : open + 1, i);
+                if (!optional && !lookaround) groups.add(requiredLiterals(body, tighter));
+            }
+        }
+        for (List<String> g : groups) add(out, g);
+        return out;
+    }
+
+    private static void add(List<List<String>> clauses, List<String> literals) {
+        if (literals == null || literals.isEmpty() || clauses.contains(literals)) return;
+        for (String l : literals) {
+            if (l.length() < SHORT || !l.chars().allMatch(ch -> ch < 128)) return;
+        }
+        clauses.add(literals);
+    }
+
+    /**
      * Literals one of which every match of {@code regex} contains: one per top-level alternative
      * (each alternative's {@link #requiredLiteral}), or null when an alternative has none.
      */
     static List<String> requiredLiterals(String regex) {
+        return requiredLiterals(regex, run -> true);
+    }
+
+    /** As {@link #requiredLiterals(String)}, preferring the runs that are {@code usable}. */
+    static List<String> requiredLiterals(String regex, java.util.function.Predicate<String> usable) {
         if (regex.startsWith("(?i)")) return null;
         List<String> out = new ArrayList<>();
         int depth = 0;
@@ -274,7 +331,7 @@ final class LiteralScan {
             else if (c == '(') depth++;
             else if (c == ')') depth--;
             else if (c == '|' && depth == 0) {
-                String lit = requiredLiteral(regex.substring(start, Math.min(i, regex.length())));
+                String lit = requiredLiteral(regex.substring(start, Math.min(i, regex.length())), usable);
                 if (lit == null) return null;
                 out.add(lit);
                 start = i + 1;
@@ -288,8 +345,21 @@ final class LiteralScan {
      * expression has a top-level alternative or no run of at least three characters.
      */
     static String requiredLiteral(String regex) {
-        if (regex.startsWith("(?i)")) return null;
+        return requiredLiteral(regex, run -> true);
+    }
+
+    /**
+     * Escapes whose following characters are not themselves ("\\x41", "\\u00e9", "\\pL"...) and class
+     * intersections: not read here, so an expression that holds one has no required literal. (A fact quoted
+     * into a clearedBy pattern, "\\Q...\\E", is read as before: its letters stand for themselves.)
+     */
+    private static final java.util.regex.Pattern UNREAD = java.util.regex.Pattern.compile("\\\\[xu0cNkpP]|&&\\[");
+
+    /** As {@link #requiredLiteral(String)}, preferring the runs that are {@code usable}. */
+    static String requiredLiteral(String regex, java.util.function.Predicate<String> usable) {
+        if (regex.startsWith("(?i)") || UNREAD.matcher(regex).find()) return null;
         String best = "";
+        String longest = "";
         StringBuilder run = new StringBuilder();
         int depth = 0;
         for (int i = 0; i < regex.length(); i++) {
@@ -317,10 +387,13 @@ final class LiteralScan {
                 run.append(c);
                 continue;
             }
-            if (run.length() > best.length()) best = run.toString();
+            if (run.length() > longest.length()) longest = run.toString();
+            if (run.length() > best.length() && usable.test(run.toString())) best = run.toString();
             run.setLength(0);
         }
-        if (run.length() > best.length()) best = run.toString();
+        if (run.length() > longest.length()) longest = run.toString();
+        if (run.length() > best.length() && usable.test(run.toString())) best = run.toString();
+        if (best.length() < 3) best = longest;
         return best.length() >= 3 ? best : null;
     }
 }

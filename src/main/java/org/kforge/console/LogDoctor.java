@@ -16,7 +16,10 @@ public final class LogDoctor {
 
     public static Diagnosis examine(InputStream in, String source) throws IOException {
         BootJudge judge = BootJudge.replay();
-        long bytes = LogLines.readRaw(in, judge::line);
+        long bytes;
+        synchronized (judge) { // once for the log, not once a line (BootJudge#line on bytes takes no lock of its own)
+            bytes = LogLines.readRaw(in, judge::line);
+        }
         return judge.end(source, bytes, -1, false);
     }
 }

@@ -22,7 +22,12 @@ public final class RuleBook {
     private final Pattern frameSkip;
     private final LiteralScan scan;
     private final BitSet alwaysRun = new BitSet();
+    /** Rule index to the bits (past the rules' own) of the further literal sets its pattern requires. */
+    private final Map<Integer, int[]> alsoNeeds = new java.util.HashMap<>();
+    private int clauseCount;
     private final List<ConsoleSource> sources;
+    /** The same as an array: looked at for every line, and a for-each over a List makes an iterator under C1. */
+    private final ConsoleSource[] sourceArray;
 
     public RuleBook(List<Rule> rules, Map<String, Rule> runRules, Pattern frameSkip) {
         this(rules, runRules, frameSkip, List.of());
@@ -30,6 +35,7 @@ public final class RuleBook {
 
     public RuleBook(List<Rule> rules, Map<String, Rule> runRules, Pattern frameSkip, List<ConsoleSource> sources) {
         this.sources = List.copyOf(sources);
+        this.sourceArray = sources.toArray(new ConsoleSource[0]);
         this.rules = List.copyOf(rules);
         this.runRules = Map.copyOf(runRules);
         this.frameSkip = frameSkip;
@@ -47,14 +53,48 @@ public final class RuleBook {
             }
             if (needs.isEmpty()) alwaysRun.set(i);
             // a pattern that starts with ^ (and has no top-level alternative) names what opens the message
-            List<String> lits = needs;
             boolean anchored = !needs.isEmpty() && needs.stream().allMatch(n -> LiteralScan.opensWith(r.pattern().pattern(), n));
             for (String n : needs) {
                 (anchored ? prefixes : literals).add(n);
                 (anchored ? prefixOwners : owners).add(i);
             }
+            if (needs.isEmpty()) continue; // runs on every line anyway
+            // what the pattern itself requires beyond its needs: the rule runs only when all of it occurs too
+            List<int[]> more = new ArrayList<>();
+            for (List<String> clause : LiteralScan.clauses(r.pattern().pattern(), needs)) {
+                if (clause.equals(needs)) continue;
+                int bit = this.rules.size() + clauseCount++;
+                more.add(new int[] {bit});
+                for (String n : clause) {
+                    literals.add(n);
+                    owners.add(bit);
+                }
+            }
+            if (!more.isEmpty()) alsoNeeds.put(i, more.stream().mapToInt(b -> b[0]).toArray());
         }
         this.scan = new LiteralScan(literals, owners, prefixes, prefixOwners);
+    }
+
+    /** Clears the hits of rules one of whose further literal sets did not occur, and the sets' bits; true if a rule is left. */
+    private boolean confirm(BitSet hits) {
+        int first = rules.size();
+        if (hits.nextSetBit(0) >= first) {
+            hits.clear(first, first + clauseCount);
+            return false;
+        }
+        for (int r = hits.nextSetBit(0); r >= 0 && r < first; r = hits.nextSetBit(r + 1)) {
+            int[] more = alsoNeeds.get(r);
+            if (more == null) continue;
+            for (int bit : more) {
+                if (!hits.get(bit)) {
+                    hits.clear(r);
+                    break;
+                }
+            }
+        }
+        hits.clear(first, first + clauseCount);
+        int left = hits.nextSetBit(0);
+        return left >= 0;
     }
 
     /** The rules that run on every line because no literal prefilters them (ids), for tests and tuning. */
@@ -86,7 +126,7 @@ public final class RuleBook {
 
     /** As {@link #sourceOf(CharSequence)} on bytes [start, end) of a read buffer. */
     ConsoleSource sourceOf(byte[] buf, int start, int end) {
-        for (ConsoleSource s : sources) if (s.opens(buf, start, end)) return s;
+        for (ConsoleSource s : sourceArray) if (s.opens(buf, start, end)) return s;
         return null;
     }
 
@@ -98,7 +138,7 @@ public final class RuleBook {
     /** The indexes of the rules that may match the line from {@code from}, in match order (into {@code hits}); false if none. */
     boolean candidates(CharSequence line, int from, BitSet hits) {
         hits.clear();
-        boolean any = scan.scan(line, from, hits);
+        boolean any = scan.scan(line, from, hits) && confirm(hits);
         if (alwaysRun.isEmpty()) return any;
         hits.or(alwaysRun);
         return true;
@@ -107,7 +147,7 @@ public final class RuleBook {
     /** As {@link #candidates(CharSequence, int, BitSet)} on bytes of a read buffer that hold no control byte. */
     boolean candidates(byte[] buf, int from, int to, BitSet hits) {
         hits.clear();
-        boolean found = scan.scan(buf, from, to, hits);
+        boolean found = scan.scan(buf, from, to, hits) && confirm(hits);
         if (alwaysRun.isEmpty()) return found;
         hits.or(alwaysRun);
         return true;

@@ -19,6 +19,36 @@ class RuleBookTest {
         assertThat(LiteralScan.requiredLiterals("a|bc")).isNull();
         assertThat(LiteralScan.requiredLiteral("BUG: (spinlock|rwlock) lockup")).isEqualTo(" lockup");
         assertThat(LiteralScan.requiredLiteral("INFO: task .{0,100}? blocked")).isEqualTo("INFO: task ");
+        // "\\x43" is one character, not "x43": an expression with such an escape has no literal read from it
+        assertThat(LiteralScan.requiredLiteral("kernel\\x43 panic")).isNull();
+        assertThat(LiteralScan.clauses("(?:foo|bar\\u0041) failed to start", List.of("failed"))).isEmpty();
+    }
+
+    @Test
+    void clausesAreWhatEveryMatchHoldsBesidesTheNeeds() {
+        // the pattern's own literals and those of a required group: a line with "failed" alone runs no regex
+        assertThat(LiteralScan.clauses("(brcmfmac|mwifiex\\S*|iwlwifi)[: ].*(?:HT Avail timeout|failed to load)", List.of("failed")))
+                .containsExactly(List.of("brcmfmac", "mwifiex", "iwlwifi"), List.of("HT Avail timeout", "failed to load"));
+        // in each alternative, a run a needs literal already holds gives way to a tighter one
+        assertThat(LiteralScan.clauses("WARNING: fbcon: Driver|EXT4-fs:.*WARNING", List.of("WARNING: ", "WARNING")))
+                .containsExactly(List.of("WARNING: fbcon: Driver", "EXT4-fs:"));
+        // no group is required under a top-level alternative, none that is optional or a look-around
+        assertThat(LiteralScan.clauses("(abcdef) x|(ghijkl) y", List.of())).isEmpty();
+        assertThat(LiteralScan.clauses("a(?:optional group)? (?!negative look)b", List.of())).isEmpty();
+        // a set with a short literal costs a look at every byte: left out
+        assertThat(LiteralScan.clauses("(?:ath|brcmfmac): firmware crashed", List.of())).containsExactly(List.of(": firmware crashed"));
+    }
+
+    @Test
+    void aLineWithALooseNeedsLiteralAloneRunsNoExpression() {
+        RuleBook book = RuleBook.builtIn();
+        java.util.BitSet hits = new java.util.BitSet();
+        // wifi-attach-failed needs "failed"; its pattern needs a Wi-Fi driver's name too
+        String loose = "cfg80211: loading regulatory database failed";
+        assertThat(book.candidates(loose, 0, hits)).as(hits.toString()).isFalse();
+        String wifi = "brcmfmac: brcmf_sdio_htclk: HT Avail timeout (1000000): clkctl 0x50";
+        assertThat(book.candidates(wifi, 0, hits)).isTrue();
+        assertThat(hits.stream().mapToObj(i -> book.rules().get(i).id())).contains("wifi-attach-failed");
     }
 
     @Test
