@@ -54,8 +54,9 @@ public final class ConsoleWatcher {
     public synchronized List<Event> accept(String rawLine, double seconds) {
         lineNumber++;
         String printable = ConsoleText.printable(rawLine);
-        int start = ConsoleText.timestampEnd(printable);
-        lastTimestamped = start > 0;
+        int stamp = ConsoleText.timestampEnd(printable);
+        lastTimestamped = stamp > 0;
+        int start = stamp > 0 ? stamp : ConsoleText.quoteIndent(printable);
         int n = printable.length();
         int i = start;
         while (i < n && Character.isWhitespace(printable.charAt(i))) i++;
@@ -242,14 +243,15 @@ public final class ConsoleWatcher {
      */
     int skip(ByteLine line, boolean control) {
         if (control || !open.isEmpty() || !pending.isEmpty() && mayConcernPending(line)) return 0;
-        int start = ConsoleText.timestampEnd(line);
+        int stamp = ConsoleText.timestampEnd(line);
+        int start = stamp > 0 ? stamp : ConsoleText.quoteIndent(line);
         if (rules.candidates(line.buffer(), line.start() + start, line.start() + line.length(), hits)) {
             prescanned = true;
             return 0;
         }
         lineNumber++;
         if (line.isBlank(start)) return 1;
-        lastTimestamped = start > 0;
+        lastTimestamped = stamp > 0;
         if (lastSkipped.length < line.length()) lastSkipped = new byte[Math.max(line.length(), 2 * lastSkipped.length)];
         System.arraycopy(line.buffer(), line.start(), lastSkipped, 0, line.length());
         lastSkippedLength = line.length();
