@@ -38,6 +38,8 @@ public final class BootJudge {
     private ConsoleSource otherSource;
     private Event handoff;
     private int spokenSinceHandoff;
+    /** A hypervisor spoke after the bootloader's hand-over (its lines or milestones): what was started runs. */
+    private boolean hypervisorSinceHandoff;
     private Event guestHandoff;
     private boolean guestSpoke;
 
@@ -143,6 +145,7 @@ public final class BootJudge {
     private void heard(ConsoleSource source) {
         if (source != null) {
             otherSource = source;
+            if (source.layer() == Rule.Layer.HYPERVISOR) hypervisorSinceHandoff = true;
             return;
         }
         ownLineSeen = true;
@@ -180,11 +183,13 @@ public final class BootJudge {
                     case "handoff" -> {
                         handoff = e;
                         spokenSinceHandoff = 0;
+                        hypervisorSinceHandoff = false;
                     }
                     default -> throw new IllegalStateException("rule " + e.id() + " marks " + marks + ": unknown mark");
                 }
             }
             if (e.kind() == Rule.Kind.MILESTONE && r != null && r.layer() == Rule.Layer.USERSPACE) userspace = true;
+            if (e.kind() == Rule.Kind.MILESTONE && r != null && r.layer() == Rule.Layer.HYPERVISOR) hypervisorSinceHandoff = true;
         }
         if (kernelLine) kernelSpoke();
     }
@@ -203,7 +208,7 @@ public final class BootJudge {
             watcher.note("dom0-silent", guestHandoff.line(), guestHandoff.text(), -1, Map.of());
         }
         guestHandoff = null;
-        if (handoff != null && spokenSinceHandoff < 2) {
+        if (handoff != null && spokenSinceHandoff < 2 && !hypervisorSinceHandoff) {
             watcher.note("silent-after-bootloader", handoff.line(), handoff.text(), -1, Map.of());
         }
         bootRanges.add(new int[] {segmentStart, Math.max(segmentStart, lastLine), kernelInSegment ? 1 : 0});
