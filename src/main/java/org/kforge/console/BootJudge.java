@@ -204,7 +204,7 @@ public final class BootJudge {
     }
 
     private void closeSegment(int lastLine) {
-        if (guestHandoff != null && !guestSpoke) {
+        if (guestHandoff != null && !guestSpoke && !hypervisorStoppedAfter(guestHandoff.line())) {
             watcher.note("dom0-silent", guestHandoff.line(), guestHandoff.text(), -1, Map.of());
         }
         guestHandoff = null;
@@ -212,6 +212,12 @@ public final class BootJudge {
             watcher.note("silent-after-bootloader", handoff.line(), handoff.text(), -1, Map.of());
         }
         bootRanges.add(new int[] {segmentStart, Math.max(segmentStart, lastLine), kernelInSegment ? 1 : 0});
+    }
+
+    /** The hypervisor itself stopped after this line (a terminal failure of its layer): dom0's silence is explained. */
+    private boolean hypervisorStoppedAfter(int line) {
+        return watcher.events().stream().anyMatch(e -> e.isFailure() && e.terminal() && e.line() > line
+                && e.rule() != null && e.rule().layer() == Rule.Layer.HYPERVISOR);
     }
 
     /** Silence on the clock: pinned to the last handover (the bootloader's, or the hypervisor's to dom0) if any. */
