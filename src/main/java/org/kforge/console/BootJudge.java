@@ -38,6 +38,8 @@ public final class BootJudge {
     private ConsoleSource otherSource;
     private Event handoff;
     private int spokenSinceHandoff;
+    /** A hypervisor spoke after the bootloader's hand-over (its lines or milestones): what was started runs. */
+    private boolean hypervisorSinceHandoff;
     private Event guestHandoff;
     private boolean guestSpoke;
 
@@ -147,6 +149,7 @@ public final class BootJudge {
     private void heard(ConsoleSource source) {
         if (source != null) {
             otherSource = source;
+            if (source.layer() == Rule.Layer.HYPERVISOR) hypervisorSinceHandoff = true;
             return;
         }
         ownLineSeen = true;
@@ -184,11 +187,13 @@ public final class BootJudge {
                     case "handoff" -> {
                         handoff = e;
                         spokenSinceHandoff = 0;
+                        hypervisorSinceHandoff = false;
                     }
                     default -> throw new IllegalStateException("rule " + e.id() + " marks " + marks + ": unknown mark");
                 }
             }
             if (e.kind() == Rule.Kind.MILESTONE && r != null && r.layer() == Rule.Layer.USERSPACE) userspace = true;
+            if (e.kind() == Rule.Kind.MILESTONE && r != null && r.layer() == Rule.Layer.HYPERVISOR) hypervisorSinceHandoff = true;
         }
         if (kernelLine) kernelSpoke();
     }
@@ -203,14 +208,20 @@ public final class BootJudge {
     }
 
     private void closeSegment(int lastLine) {
-        if (guestHandoff != null && !guestSpoke) {
+        if (guestHandoff != null && !guestSpoke && !hypervisorStoppedAfter(guestHandoff.line())) {
             watcher.note("dom0-silent", guestHandoff.line(), guestHandoff.text(), -1, Map.of());
         }
         guestHandoff = null;
-        if (handoff != null && spokenSinceHandoff < 2) {
+        if (handoff != null && spokenSinceHandoff < 2 && !hypervisorSinceHandoff) {
             watcher.note("silent-after-bootloader", handoff.line(), handoff.text(), -1, Map.of());
         }
         bootRanges.add(new int[] {segmentStart, Math.max(segmentStart, lastLine), kernelInSegment ? 1 : 0});
+    }
+
+    /** The hypervisor itself stopped after this line (a terminal failure of its layer): dom0's silence is explained. */
+    private boolean hypervisorStoppedAfter(int line) {
+        return watcher.events().stream().anyMatch(e -> e.isFailure() && e.terminal() && e.line() > line
+                && e.rule() != null && e.rule().layer() == Rule.Layer.HYPERVISOR);
     }
 
     /** Silence on the clock: pinned to the last handover (the bootloader's, or the hypervisor's to dom0) if any. */

@@ -30,16 +30,17 @@ public final class ConsoleText {
     /** The printable line without its printk timestamp: what rules match against. */
     public static String message(String raw) {
         String s = printable(raw);
-        int end = timestampEnd(s);
+        int end = messageStart(s);
         return end > 0 ? s.substring(end) : s;
     }
 
     /** The printk time of a printable line in seconds, or -1 when it has none. */
     public static double seconds(String printable) {
         if (timestampEnd(printable) == 0) return -1;
+        int open = printable.indexOf('[');
         int close = printable.indexOf(']');
         try {
-            return Double.parseDouble(printable.substring(1, close).strip());
+            return Double.parseDouble(printable.substring(open + 1, close).strip());
         } catch (NumberFormatException e) {
             return -1;
         }
@@ -50,10 +51,11 @@ public final class ConsoleText {
      * print_time) and an optional caller id "[  T123] " or "[    C0] " (CONFIG_PRINTK_CALLER); 0 if none.
      */
     public static int timestampEnd(CharSequence s) {
-        int guest = guestPrefixEnd(s);
+        int from = quoteIndent(s);
+        int guest = guestPrefixEnd(s, from);
         int end = bracket(s, guest, true);
         if (end < 0) end = humanTime(s, guest);
-        if (end < 0) return guest;
+        if (end < 0) return guest == from ? 0 : guest;
         int caller = bracket(s, end, false);
         if (caller > 0) end = caller;
         if (end < s.length() && s.charAt(end) == ' ') end++;
@@ -65,6 +67,8 @@ public final class ConsoleText {
      * {@code from}: the doctor's hot path, without a call per character.
      */
     static int timestampEnd(byte[] b, int from, int to) {
+        // a quoted log's indent before the timestamp: the rare case, read as characters
+        if (from < to && (b[from] == ' ' || b[from] == '\t')) return timestampEnd(new ByteLine().set(b, from, to));
         int guest = guestPrefixEnd(b, from, to);
         int end = bracket(b, from + guest, to, true);
         if (end < 0 && from + guest < to && b[from + guest] == '[') return timestampEnd(new ByteLine().set(b, from, to));
@@ -78,7 +82,7 @@ public final class ConsoleText {
     /** {@link #guestPrefixEnd(CharSequence)} on bytes, relative to {@code from}. */
     private static int guestPrefixEnd(byte[] b, int from, int to) {
         if (to - from < 12 || b[from] != '(') return 0;
-        return guestPrefixEnd(new ByteLine().set(b, from, to));
+        return guestPrefixEnd(new ByteLine().set(b, from, to), 0);
     }
 
     /** {@link #bracket(CharSequence, int, boolean)} on bytes: the absolute index after "]", or -1. */
@@ -105,17 +109,37 @@ public final class ConsoleText {
      * After a hypervisor's relay prefix "(NAME) DOMn: " (a dom0less guest's output on Xen's console,
      * xen/drivers/char/console.c), or 0.
      */
-    private static int guestPrefixEnd(CharSequence s) {
-        if (s.length() < 12 || s.charAt(0) != '(') return 0;
-        int i = 1;
-        while (i < s.length() && i < 10 && s.charAt(i) >= 'A' && s.charAt(i) <= 'Z') i++;
-        if (i == 1 || i + 5 >= s.length() || s.charAt(i) != ')' || s.charAt(i + 1) != ' ') return 0;
-        if (s.charAt(i + 2) != 'D' || s.charAt(i + 3) != 'O' || s.charAt(i + 4) != 'M') return 0;
+    private static int guestPrefixEnd(CharSequence s, int from) {
+        if (s.length() < from + 12 || s.charAt(from) != '(') return from;
+        int i = from + 1;
+        while (i < s.length() && i < from + 10 && s.charAt(i) >= 'A' && s.charAt(i) <= 'Z') i++;
+        if (i == from + 1 || i + 5 >= s.length() || s.charAt(i) != ')' || s.charAt(i + 1) != ' ') return from;
+        if (s.charAt(i + 2) != 'D' || s.charAt(i + 3) != 'O' || s.charAt(i + 4) != 'M') return from;
         i += 5;
         int digits = i;
         while (i < s.length() && Character.isDigit(s.charAt(i))) i++;
-        if (i == digits || i + 1 >= s.length() || s.charAt(i) != ':' || s.charAt(i + 1) != ' ') return 0;
+        if (i == digits || i + 1 >= s.length() || s.charAt(i) != ':' || s.charAt(i + 1) != ' ') return from;
         return i + 2;
+    }
+
+    /**
+     * The blanks before a line of a log quoted with an indent (a mail or an issue that indents what it
+     * quotes), when a printk timestamp "[" or a source's "(NAME)" prefix follows them; else 0.
+     */
+    public static int quoteIndent(CharSequence s) {
+        int n = Math.min(s.length(), 16);
+        int i = 0;
+        while (i < n && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) i++;
+        if (i == 0 || i >= s.length()) return 0;
+        char c = s.charAt(i);
+        if (c == '[') return bracket(s, i, true) > 0 ? i : 0;
+        return c == '(' && i + 1 < s.length() && s.charAt(i + 1) >= 'A' && s.charAt(i + 1) <= 'Z' ? i : 0;
+    }
+
+    /** Where the message of a printable line starts: after its timestamp, else after a quoted log's indent. */
+    public static int messageStart(CharSequence s) {
+        int end = timestampEnd(s);
+        return end > 0 ? end : quoteIndent(s);
     }
 
     /** After "[Wed Jan 26 18:40:14 2022] " (dmesg -T, util-linux), or -1. */

@@ -44,6 +44,7 @@ public final class ConsoleWatcher {
     private boolean lastTimestamped;
     /** What {@link #skip} found on the line it left to {@link #accept}: where its message starts (-1: it did not look), and whether a rule may match. */
     private int prescanStart = -1;
+    private int prescanStamp;
     private boolean prescanCandidates;
     private Event terminal;
 
@@ -59,8 +60,9 @@ public final class ConsoleWatcher {
         int scanned = prescanStart;
         prescanStart = -1;
         String printable = scanned >= 0 ? rawLine : ConsoleText.printable(rawLine);
-        int start = scanned >= 0 ? scanned : ConsoleText.timestampEnd(printable);
-        lastTimestamped = start > 0;
+        int stamp = scanned >= 0 ? prescanStamp : ConsoleText.timestampEnd(printable);
+        int start = scanned >= 0 ? scanned : stamp > 0 ? stamp : ConsoleText.quoteIndent(printable);
+        lastTimestamped = stamp > 0;
         int n = printable.length();
         int i = start;
         while (i < n && Character.isWhitespace(printable.charAt(i))) i++;
@@ -246,18 +248,20 @@ public final class ConsoleWatcher {
     int skip(ByteLine line, boolean control) {
         if (control) return 0;
         int from = line.start();
-        int start = ConsoleText.timestampEnd(line.buffer(), from, from + line.length());
+        int stamp = ConsoleText.timestampEnd(line.buffer(), from, from + line.length());
+        int start = stamp > 0 ? stamp : ConsoleText.quoteIndent(line);
         boolean candidates = rules.candidates(line.buffer(), from + start, from + line.length(), hits);
         boolean concernsPending = !candidates && !pending.isEmpty() && mayConcernPending(line);
         if (candidates || concernsPending && open.isEmpty()) {
             prescanStart = start;
+            prescanStamp = stamp;
             prescanCandidates = candidates;
             return 0;
         }
-        if (!open.isEmpty()) return reportLine(line, start, concernsPending);
+        if (!open.isEmpty()) return reportLine(line, start, stamp, concernsPending);
         lineNumber++;
         if (line.isBlank(start)) return 1;
-        lastTimestamped = start > 0;
+        lastTimestamped = stamp > 0;
         if (lastSkipped.length < line.length()) lastSkipped = new byte[Math.max(line.length(), 2 * lastSkipped.length)];
         System.arraycopy(line.buffer(), line.start(), lastSkipped, 0, line.length());
         lastSkippedLength = line.length();
@@ -268,9 +272,9 @@ public final class ConsoleWatcher {
      * A line no rule matches while a crash report is open (in a crash-dense log, half the lines): what
      * {@link #accept} does with it, without its String of the whole line, its second look and its locks.
      */
-    private int reportLine(ByteLine line, int start, boolean concernsPending) {
+    private int reportLine(ByteLine line, int start, int stamp, boolean concernsPending) {
         lineNumber++;
-        lastTimestamped = start > 0;
+        lastTimestamped = stamp > 0;
         if (line.isBlank(start)) return lastTimestamped ? 2 : 1;
         String message = new String(line.buffer(), line.start() + start, line.length() - start, java.nio.charset.StandardCharsets.ISO_8859_1);
         lastPrintable = message;

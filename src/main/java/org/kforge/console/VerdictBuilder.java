@@ -69,17 +69,23 @@ public final class VerdictBuilder {
         }
         // a log with no start of a boot at all (no firmware, no handover, no kernel banner) is an
         // excerpt of a running system's dmesg: failures of its parts (outcome device-error) did not stop it
-        boolean excerpt = ready == null && events.stream().noneMatch(e -> e.rule() != null && e.rule().details().marks() != null)
-                && failures.stream().allMatch(e -> DEVICE_ERROR.equals(e.outcome()));
+        boolean noBootStart = ready == null && events.stream().noneMatch(e -> e.rule() != null && e.rule().details().marks() != null);
+        boolean excerpt = noBootStart && failures.stream().allMatch(e -> DEVICE_ERROR.equals(e.outcome()));
         boolean survived = failures.stream().noneMatch(Event::terminal);
         if ((ready != null || excerpt) && survived && failures.stream().allMatch(e
                 -> e.severity() == Rule.Severity.CONTRIBUTING || e.severity() == Rule.Severity.DEVICE)) {
             return bootedWithFailures(ready, failures, notes, events);
         }
         // the system went on after the failure: it reached userspace, or a running system's logger wrote
-        // the line, or all that failed was a WARNING the kernel printed and went past
+        // the line, or all that failed was a WARNING the kernel printed and went past, or the log is an excerpt
+        // of a running system's dmesg (no boot starts in it) whose failures the kernel survived and that
+        // did not leave it stuck (no decisive failure: a hang)
         boolean warningsOnly = failures.stream().allMatch(e -> e.severity() == Rule.Severity.LOW || e.severity() == Rule.Severity.DEVICE);
-        if (survived && outcome == null && (ready != null || JOURNALED.matcher(cause.text()).lookingAt() || warningsOnly)) {
+        boolean runningExcerpt = noBootStart && failures.stream().allMatch(e -> e.role() == Rule.Role.CAUSE && !decides(e)
+                && e.rule() != null && e.rule().layer() == Rule.Layer.KERNEL
+                && (OOPS.equals(e.outcome()) || e.severity() == Rule.Severity.LOW || e.severity() == Rule.Severity.DEVICE));
+        if (survived && outcome == null
+                && (ready != null || JOURNALED.matcher(cause.text()).lookingAt() || warningsOnly || runningExcerpt)) {
             Verdict.Finding f = finding(cause);
             return new Verdict(cause.outcome(), true, f.line(), f.title(), f.why(), f.fixes(), layer(cause, events),
                     failures.stream().map(VerdictBuilder::finding).toList(), notes);
@@ -108,6 +114,9 @@ public final class VerdictBuilder {
 
     /** The layer of a kernel failure under a hypervisor. */
     static final String DOM0_KERNEL = "dom0 kernel";
+
+    /** The outcome of a crash the kernel survives (it kills the task and goes on): a running system stays up. */
+    static final String OOPS = "oops";
 
     /** The outcome of a system that runs with failed parts. */
     static final String DEVICE_ERROR = "device-error";
