@@ -24,9 +24,11 @@ public record CorpusCase(String name, Path dir, Split split, String outcome, Str
      * TUNING: rules may be written against it. HELD_OUT: the first split (by name hash), never tuned on,
      * but its misses have been read. HELD_OUT_2: a second held-out set gathered later from sources nobody
      * had looked at, marked {@code "split": "held-out-2"} in case.json and scored once before any rule change.
+     * HELD_OUT_3: a third such set, gathered after held-out-2's misses had been read and never seen by whoever
+     * tunes rules ({@code "split": "held-out-3"}); scored once with the rules as they were.
      */
     public enum Split {
-        TUNING("tuning"), HELD_OUT("held-out"), HELD_OUT_2("held-out-2");
+        TUNING("tuning"), HELD_OUT("held-out"), HELD_OUT_2("held-out-2"), HELD_OUT_3("held-out-3");
 
         private final String label;
 
@@ -43,7 +45,7 @@ public record CorpusCase(String name, Path dir, Split split, String outcome, Str
             return this != TUNING;
         }
 
-        /** The split a case.json declares (only held-out-2 is declared), or null. */
+        /** The split a case.json declares (only held-out-2 and held-out-3 are declared). */
         static Split declared(String label) {
             for (Split s : values()) if (s.label.equals(label)) return s;
             throw new IllegalArgumentException("unknown split " + label);

@@ -36,18 +36,22 @@ class DoctorAccuracyTest {
     }
 
     /**
-     * Issue 17: a third of the corpus is held out. Both held-out sets count (neither was tuned on); the
-     * second one is all held out, so the share is bounded at half, which leaves the tuning split as large
-     * as ever (it only grows with the doctor-corpus).
+     * Issue 17: a third of the corpus is held out. All three held-out sets count (held-out and held-out-2 were
+     * tuned on in the third round, after their scores had been reported; held-out-3 never was); the
+     * second and third are all held out, so the share is bounded at 60%, which leaves the tuning split as
+     * large as ever (it only grows with the doctor-corpus). held-out-3 is the set gathered after
+     * held-out-2's misses had been read, kept from whoever tunes rules.
      */
     @Test
     void aThirdOfTheCorpusIsHeldOut() {
         List<CorpusCase> cases = DoctorAccuracy.cases(Path.of(""));
         long held = cases.stream().filter(c -> c.split().heldOut()).count();
         long second = cases.stream().filter(c -> c.split() == CorpusCase.Split.HELD_OUT_2).count();
-        assertThat(cases.size()).isGreaterThanOrEqualTo(180);
+        long third = cases.stream().filter(c -> c.split() == CorpusCase.Split.HELD_OUT_3).count();
+        assertThat(cases.size()).isGreaterThanOrEqualTo(210);
         assertThat(second).as("held-out-2 cases").isGreaterThanOrEqualTo(30);
-        assertThat(held * 100 / cases.size()).as("held-out share %").isBetween(33L, 50L);
+        assertThat(third).as("held-out-3 cases").isGreaterThanOrEqualTo(30);
+        assertThat(held * 100 / cases.size()).as("held-out share %").isBetween(33L, 60L);
     }
 
     private static double num(Properties p, String key) {
