@@ -155,7 +155,10 @@ public final class Deployer {
         }
     }
 
-    /** Copies the slot and the modules; true when the modules went to the board (they were not there). */
+    /**
+     * Copies the slot and the modules; true when the modules went to a directory the board did not have (a trial
+     * removes only that: modules it replaced in another release's directory cannot be given back).
+     */
     private boolean copy(DeployPlan plan, BoardFiles files, SshTarget ssh, String running, String cmdline) throws IOException {
         files.mkdirs(plan.slotDir());
         for (DeployPlan.Copy c : plan.copies()) put(files, c.from(), c.to());
@@ -176,7 +179,7 @@ public final class Deployer {
         long total = plan.modules().bytes();
         ModuleShipper.ship(ssh, plan.modules().from(), plan.modules().to(), every32MiB(n ->
                 status.accept(String.format("modules -> %s: %d of %d MiB", plan.modules().to(), n >> 20, total >> 20))));
-        return true;
+        return remote == null;
     }
 
     /** After a trial that is not kept: the slot directory, and the modules if this trial shipped them, are removed. */
