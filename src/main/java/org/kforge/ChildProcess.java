@@ -8,7 +8,10 @@ public final class ChildProcess {
     private ChildProcess() {
     }
 
-    /** SIGTERM, then SIGKILL after {@code grace}; returns with the process ended (interrupted: SIGKILL at once). */
+    /**
+     * SIGTERM, then SIGKILL after {@code grace}; returns with the process ended, or, when the waiting thread is
+     * interrupted, at once after SIGKILL (the interrupt kept).
+     */
     public static void stop(Process p, Duration grace) {
         if (!p.isAlive()) return;
         p.destroy();

@@ -67,7 +67,7 @@ final class BoardFiles {
     /** Removes a directory kforge put on the board (a slot, a module tree): an absolute path two levels deep at least. */
     void removeTree(String dir) throws IOException {
         if (!dir.startsWith("/") || dir.contains("/../") || dir.replaceAll("/+$", "").chars().filter(c -> c == '/').count() < 2) {
-            throw new IllegalArgumentException("not a directory kforge put on the board: " + dir);
+            throw new IOException("not a directory kforge put on the board: " + dir);
         }
         ssh.output("rm -rf -- " + q(dir) + " && sync", SHORT);
     }

@@ -63,7 +63,8 @@ public final class Deployer {
         String oldRelease;
         String shaBefore;
         String marker = "kforge.slot=" + plan.slot();
-        boolean shipped;
+        boolean slotIsNew;
+        boolean modulesAreNew;
         try (SshTarget ssh = connect()) {
             BoardFiles files = new BoardFiles(ssh);
             oldRelease = ssh.output("uname -r", Duration.ofSeconds(20)).strip();
@@ -78,7 +79,13 @@ public final class Deployer {
                     name -> existsOrNot(files, f.partition() + "/" + name), false, f.kernel());
             String cmdline = cmdline(now.cmdline(), plan);
             prepareLocal(plan, busybox);
-            shipped = copy(plan, files, ssh, oldRelease, cmdline);
+            if (!keep && configText.contains(plan.slot())) {
+                // the trial would be config.txt's own kernel: nothing to tell apart after it, nothing to remove
+                throw KforgeException.badInput(b.name() + "'s " + f.config() + " boots this very kernel already (" + plan.slot() + ")",
+                        "a trial needs a kernel the board does not boot by default");
+            }
+            slotIsNew = !files.exists(plan.slotDir());
+            modulesAreNew = copy(plan, files, ssh, oldRelease, cmdline);
             files.putText(FirmwareBlock.compose(configText, plan.block()), f.partition() + "/" + f.tryboot());
             status.accept("wrote " + f.partition() + "/" + f.tryboot() + "; " + config + " untouched; trial reboot: " + f.trybootReboot());
         }
@@ -101,6 +108,10 @@ public final class Deployer {
                     status.accept("good trial; back to " + f.config() + "'s kernel: " + PLAIN_REBOOT);
                     reboot(PLAIN_REBOOT);
                     back = waitForAnotherKernel(marker);
+                    if (back == null) {
+                        status.accept("the trial kernel did not reboot into " + f.config() + "'s");
+                        back = fallBack(marker);
+                    }
                 } else {
                     back = fallBack(marker);
                 }
@@ -108,7 +119,7 @@ public final class Deployer {
                 if (back != null) {
                     try (SshTarget ssh = connect()) {
                         BoardFiles files = new BoardFiles(ssh);
-                        if (!keep) removeTrial(plan, files, shipped);
+                        if (!keep) removeTrial(plan, files, slotIsNew, modulesAreNew);
                         shaAfter = files.sha256(config);
                     }
                 }
@@ -182,11 +193,22 @@ public final class Deployer {
         return remote == null;
     }
 
-    /** After a trial that is not kept: the slot directory, and the modules if this trial shipped them, are removed. */
-    private void removeTrial(DeployPlan plan, BoardFiles files, boolean shipped) throws IOException {
-        files.removeTree(plan.slotDir());
-        if (shipped) files.removeTree(plan.modules().to());
-        status.accept("removed " + plan.slotDir() + (shipped ? " and " + plan.modules().to() : "") + " from the board");
+    /**
+     * After a trial that is not kept: what the trial made on the board (its slot, a module directory the board did
+     * not have) is removed; what was there before stays. A removal that fails is said, and the verdict stands.
+     */
+    private void removeTrial(DeployPlan plan, BoardFiles files, boolean slotIsNew, boolean modulesAreNew) {
+        List<String> made = new java.util.ArrayList<>();
+        if (slotIsNew) made.add(plan.slotDir());
+        if (modulesAreNew) made.add(plan.modules().to());
+        for (String dir : made) {
+            try {
+                files.removeTree(dir);
+                status.accept("removed " + dir + " from the board (the trial made it)");
+            } catch (IOException e) {
+                status.accept("could not remove " + dir + " from the board: " + e.getMessage() + "; remove it by hand");
+            }
+        }
     }
 
     private void put(BoardFiles files, Path from, String to) throws IOException {

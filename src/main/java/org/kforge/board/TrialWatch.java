@@ -21,6 +21,11 @@ public final class TrialWatch {
         SshTarget open() throws IOException;
     }
 
+    /** kforge deploy's limits (seconds): the new kernel's first line, console silence, ssh-ready. */
+    public static final int SILENCE_SECONDS = 90;
+    public static final int HANG_SECONDS = 120;
+    public static final int TIMEOUT_SECONDS = 300;
+
     public record Limits(Duration silence, Duration hang, Duration timeout) {
     }
 

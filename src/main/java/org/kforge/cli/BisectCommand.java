@@ -105,7 +105,7 @@ final class BisectCommand implements Callable<Integer> {
         progress.accept("bisecting " + git.between(goodId, badId) + " commits in " + state.tree() + "; state " + stateDir.resolve(BisectState.FILE));
         BisectState[] saved = {state};
         KernelBooter booter = onBoard == null ? new TwinBisectBoot(state.job(), profile, cache, stateDir.resolve("boots"), progress)
-                : new BoardBisectBoot(TwinBoards.live(onBoard, cache), cache, make.buildDir(), state.job().append(), limits(state.job()),
+                : new BoardBisectBoot(TwinBoards.live(onBoard, cache), boardArg(state), cache, make.buildDir(), state.job().append(), limits(state.job()),
                         stateDir.resolve("boots"), progress);
         Bisection b = new Bisection(git, new TreeBuilder(make, jobs, targets, line -> progress.accept("  " + line)), booter, state.repeat(),
                 state.match() == null ? null : BootMatch.of(state.match()))
@@ -123,8 +123,8 @@ final class BisectCommand implements Callable<Integer> {
             err.println("kforge: stopped; the tree is as it was found; go on with: kforge bisect --continue --tree " + state.tree());
             if (onBoard != null) {
                 // config.txt was never written: a power cycle brings its kernel back whatever the trial was doing
-                err.println("kforge: " + onBoard.name() + " may be on a trial kernel; config.txt's comes back with: kforge power --board "
-                        + onBoard.name() + " cycle");
+                err.println("kforge: " + onBoard.name() + " may be on a trial kernel; config.txt's comes back with: kforge power "
+                        + boardArg(state) + " cycle");
             }
             err.flush();
         }, "kforge-bisect-reset");
@@ -196,6 +196,11 @@ final class BisectCommand implements Callable<Integer> {
         return new BisectState(t.toString(), good, bad, out.toString(), base, fragments, repeat, match, job, List.of(), board.name, boardFile);
     }
 
+    /** How the user named the bisection's board, for the hints: {@code --board NAME} or {@code --board-file FILE}. */
+    private static String boardArg(BisectState s) {
+        return s.boardFile() != null ? "--board-file " + org.kforge.ShellWords.quote(s.boardFile()) : "--board " + s.board();
+    }
+
     /** A board step's limits: the job's timeouts where given, else kforge deploy's. */
     private static TrialWatch.Limits limits(BootJob job) {
         TrialWatch.Limits d = BoardBisectBoot.DEPLOY_LIMITS;
@@ -240,7 +245,7 @@ final class BisectCommand implements Callable<Integer> {
         out.append("config:   ").append(s.base()).append(s.fragments().isEmpty() ? "" : " + " + String.join(" + ", s.fragments()))
                 .append(", then make olddefconfig at each step\n");
         out.append("build:    ").append(TreeBuilder.reproducible(make).with(List.of("-j" + jobs)).commandLine(targets.toArray(String[]::new))).append('\n');
-        String append = s.job().append() == null ? "" : "--append '" + s.job().append() + "' ";
+        String append = s.job().append() == null ? "" : "--append " + org.kforge.ShellWords.quote(s.job().append()) + " ";
         String times = s.repeat() + (s.repeat() == 1 ? " boot" : " boots") + " a step";
         if (onBoard == null) {
             out.append("boot:     ").append(twin).append(" (as kforge boot ").append(append).append("--kernel-tree ").append(s.buildDir()).append("), ")

@@ -23,12 +23,14 @@ import org.kforge.profile.BoardProfile;
  * goes back to config.txt's kernel and the trial's slot is removed (config.txt is never written).
  */
 final class BoardBisectBoot implements KernelBooter {
-    /** kforge deploy's own limits: the first line within 90 s, no silence of 120 s, ssh-ready within 300 s. */
-    static final TrialWatch.Limits DEPLOY_LIMITS = new TrialWatch.Limits(Duration.ofSeconds(90), Duration.ofSeconds(120), Duration.ofSeconds(300));
+    /** kforge deploy's own limits. */
+    static final TrialWatch.Limits DEPLOY_LIMITS = new TrialWatch.Limits(Duration.ofSeconds(TrialWatch.SILENCE_SECONDS),
+            Duration.ofSeconds(TrialWatch.HANG_SECONDS), Duration.ofSeconds(TrialWatch.TIMEOUT_SECONDS));
     /** The targets a step builds for a board: the kernel, its modules (when the config has them) and the DTBs. */
     static final java.util.List<String> TARGETS = java.util.List.of("Image", "modules", "dtbs");
 
     private final BoardProfile board;
+    private final String boardArg;
     private final CacheDir cache;
     private final Path buildDir;
     private final String append;
@@ -36,9 +38,11 @@ final class BoardBisectBoot implements KernelBooter {
     private final Path runs;
     private final Consumer<String> progress;
 
-    BoardBisectBoot(BoardProfile board, CacheDir cache, Path buildDir, String append, TrialWatch.Limits limits, Path runs,
+    /** {@code boardArg}: how the user named the board ({@code --board NAME} or {@code --board-file FILE}), for the hints. */
+    BoardBisectBoot(BoardProfile board, String boardArg, CacheDir cache, Path buildDir, String append, TrialWatch.Limits limits, Path runs,
                     Consumer<String> progress) {
         this.board = board;
+        this.boardArg = boardArg;
         this.cache = cache;
         this.buildDir = buildDir;
         this.append = append;
@@ -64,12 +68,13 @@ final class BoardBisectBoot implements KernelBooter {
             if (r.fellBackTo() == null) {
                 // every later step needs the board: stop here (exit 2 aborts the bisection) rather than skip them all
                 throw new KforgeException(2, board.name() + " did not come back over ssh after the trial of " + commit.substring(0, 12)
-                        + " (" + r.consoleLog() + ")", "kforge console --board " + board.name() + ", bring it back, then kforge bisect --continue");
+                        + " (console: " + r.consoleLog() + "); bring it back (kforge console " + boardArg + ", kforge power " + boardArg
+                        + " cycle), then: kforge bisect --continue", null);
             }
             return new Boot(r.verdict().booted(), r.verdict().outcome(), r.verdict().title(), r.consoleLog());
         } catch (IOException e) {
             throw KforgeException.hostMissing(board.name() + ": the trial of " + commit.substring(0, 12) + " failed: " + e.getMessage(),
-                    "kforge ssh --board " + board.name() + " true");
+                    "kforge ssh " + boardArg + " true");
         }
     }
 }

@@ -49,11 +49,11 @@ final class DeployCommand implements Callable<Integer> {
     boolean dryRun;
     @Option(names = "--rollback", description = "restore the config.txt before the last promotion and reboot into it")
     boolean rollback;
-    @Option(names = "--timeout", description = "seconds for the trial boot to reach ssh-ready (default ${DEFAULT-VALUE})", defaultValue = "300")
+    @Option(names = "--timeout", description = "seconds for the trial boot to reach ssh-ready (default ${DEFAULT-VALUE})", defaultValue = "" + TrialWatch.TIMEOUT_SECONDS)
     int timeout;
-    @Option(names = "--silence-timeout", description = "seconds without the new kernel's first line (default ${DEFAULT-VALUE})", defaultValue = "90")
+    @Option(names = "--silence-timeout", description = "seconds without the new kernel's first line (default ${DEFAULT-VALUE})", defaultValue = "" + TrialWatch.SILENCE_SECONDS)
     int silence;
-    @Option(names = "--hang-timeout", description = "seconds of console silence before hang (default ${DEFAULT-VALUE})", defaultValue = "120")
+    @Option(names = "--hang-timeout", description = "seconds of console silence before hang (default ${DEFAULT-VALUE})", defaultValue = "" + TrialWatch.HANG_SECONDS)
     int hang;
     @Option(names = {"-q", "--quiet"}, description = "do not echo the console")
     boolean quiet;
