@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 final class JtagCommand implements Runnable {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--board", paramLabel = "BOARD", description = "a shipped board: rpi4, rpi-cm4")
+    @Option(names = "--board", paramLabel = "BOARD", description = "a board (kforge profiles lists them; shipped with JTAG: rpi4, rpi-cm4)")
     String board;
     @Option(names = "--board-file", paramLabel = "FILE", description = "a board file of your own (its jtag: section)")
     Path boardFile;
@@ -21,7 +21,7 @@ final class JtagCommand implements Runnable {
         if ((board == null) == (boardFile == null)) {
             throw KforgeException.badInput("give one of --board NAME or --board-file FILE", "kforge jtag --board rpi4 check");
         }
-        return board != null ? JtagBoardFile.shipped(board) : JtagBoardFile.file(boardFile);
+        return board != null ? JtagBoardFile.of(org.kforge.profile.BoardRegistry.fromEnvironment().select(board)) : JtagBoardFile.file(boardFile);
     }
 
     @Override

@@ -4,15 +4,15 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.kforge.KforgeException;
 
 /**
- * Reads only the {@code jtag:} key of a board file: a shipped {@code boards/NAME.yaml} or a file of
- * the user's ({@code --board-file}). The board registry replaces this class once boards are merged.
+ * The {@code jtag:} part of a board: of a board the registry knows ({@code --board NAME}: shipped, or the
+ * user's own board file, {@code extends:} applied), or of a file given with {@code --board-file}, which may hold
+ * only {@code name:} and {@code jtag:} (a probe's board needs no console or power to be debugged).
  */
 public final class JtagBoardFile {
     private static final ObjectMapper YAML = org.kforge.Json.yamlData();
@@ -24,14 +24,12 @@ public final class JtagBoardFile {
     public record Board(String name, JtagSpec jtag) {
     }
 
-    public static Board shipped(String name) {
-        if (!name.matches("[a-z0-9][a-z0-9-]*")) throw KforgeException.badInput("no board " + name, "try --board rpi4");
-        try (InputStream in = JtagBoardFile.class.getResourceAsStream("/boards/" + name + ".yaml")) {
-            if (in == null) throw KforgeException.badInput("no board " + name, "try --board rpi4 or --board rpi-cm4, or --board-file FILE");
-            return board(YAML.readValue(in, new TypeReference<Map<String, Object>>() { }), "board " + name, null);
-        } catch (IOException e) {
-            throw KforgeException.badInput("board " + name + " is malformed: " + e.getMessage(), null);
-        }
+    /** The JTAG part of a board the registry read (its {@code jtag:} kept as the file had it). */
+    public static Board of(org.kforge.profile.BoardProfile p) {
+        Map<String, Object> raw = new java.util.HashMap<>();
+        raw.put("name", p.name());
+        if (p.jtag() != null && !p.jtag().isNull()) raw.put("jtag", YAML.convertValue(p.jtag(), new TypeReference<Object>() { }));
+        return board(raw, "board " + p.name(), null);
     }
 
     /** A user's board file; relative config paths that exist beside it are taken from there. */

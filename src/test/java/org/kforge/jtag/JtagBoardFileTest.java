@@ -17,13 +17,28 @@ class JtagBoardFileTest {
 
     @Test
     void shippedBoardsAreTheBcm2711WithTheirAdapters() {
-        JtagSpec rpi4 = JtagBoardFile.shipped("rpi4").jtag();
+        JtagSpec rpi4 = shipped("rpi4").jtag();
         assertThat(rpi4.adapter().kind()).isEqualTo("raspberrypi-native");
         assertThat(rpi4.idcode()).isEqualTo(0x4ba00477L);
         assertThat(rpi4.ports()).isEqualTo(new JtagSpec.Ports(3333, 6666, 4444));
-        JtagSpec cm4 = JtagBoardFile.shipped("rpi-cm4").jtag();
+        JtagSpec cm4 = shipped("rpi-cm4").jtag();
         assertThat(cm4.adapter().config()).isEqualTo("interface/ftdi/olimex-arm-usb-tiny-h.cfg");
         assertThat(cm4.target()).isEqualTo("target/bcm2711.cfg");
+    }
+
+    /** A shipped board as the registry reads it (no user boards: an empty directory of them). */
+    private JtagBoardFile.Board shipped(String name) {
+        return JtagBoardFile.of(new org.kforge.profile.BoardRegistry(tmp.resolve("no-user-boards")).select(name));
+    }
+
+    @Test
+    void aLabBoardOfTheUsersThatExtendsAShippedOneHasItsJtag() throws Exception {
+        Files.createDirectories(tmp.resolve("boards"));
+        Files.writeString(tmp.resolve("boards/lab-pi.yaml"), "extends: rpi4\nssh: root@10.0.0.7\n");
+        JtagBoardFile.Board b = JtagBoardFile.of(new org.kforge.profile.BoardRegistry(tmp.resolve("boards")).select("lab-pi"));
+        assertThat(b.name()).isEqualTo("lab-pi");
+        assertThat(b.jtag().adapter().kind()).isEqualTo("raspberrypi-native");
+        assertThat(b.jtag().idcode()).isEqualTo(0x4ba00477L);
     }
 
     @Test
@@ -55,7 +70,8 @@ class JtagBoardFileTest {
             assertThat(run.exitCode()).as(c[0] + run.err()).isEqualTo(2);
             assertThat(run.err()).as(c[0]).contains(c[1]).doesNotContain("Exception").hasLineCount(2);
         }
-        assertThat(CliRun.of("jtag", "--board", "rpi5", "check").err()).contains("no board rpi5").contains("rpi4 or --board rpi-cm4");
+        assertThat(CliRun.of("jtag", "--board", "rpi5", "check").err()).contains("Unknown board rpi5. Available: ").contains("rpi4", "rpi-cm4");
+        assertThat(CliRun.of("jtag", "--board", "twin", "check", "--dry-run").err()).contains("board twin has no jtag: section");
         assertThat(CliRun.of("jtag", "check").err()).contains("give one of --board NAME or --board-file FILE");
         assertThat(CliRun.of("jtag", "--board", "rpi4", "check", "--config-txt", tmp.resolve("nope").toString()).exitCode()).isEqualTo(2);
     }
