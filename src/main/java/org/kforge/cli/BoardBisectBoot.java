@@ -57,8 +57,11 @@ final class BoardBisectBoot implements KernelBooter {
             Path runDir = KernelBooter.freshRunDir(runs, commit, attempt);
             Path modules = buildDir.resolve("kforge-modules");
             Path dtbs = buildDir.resolve("arch/arm64/boot/dts");
+            // the commit on the command line: the board says which step it runs (/proc/cmdline), and the slot is the
+            // step's own, never one a kforge deploy of the same kernel made (or config.txt boots)
+            String words = (append == null || append.isBlank() ? "" : append.strip() + " ") + "kforge.bisect=" + commit.substring(0, 12);
             DeployPlan plan = DeployPlanner.plan(board, image, Files.isDirectory(modules) ? modules : null, null,
-                    board.firmware().dtb() != null && Files.isDirectory(dtbs) ? dtbs : null, append, runDir);
+                    board.firmware().dtb() != null && Files.isDirectory(dtbs) ? dtbs : null, words, runDir);
             Files.writeString(runDir.resolve("plan.txt"), plan.explain());
             Path busybox = plan.initramfs() == null ? null
                     : new DebianAssets(cache, "arm64", progress).tree("busybox-static", false, false).resolve("bin/busybox");
