@@ -17,6 +17,8 @@ import org.kforge.KforgeException;
  * progress line, modules installed into {@code kforge-modules/}, artifacts recorded in {@code build.json}.
  */
 public final class KernelBuild {
+    /** Where {@code make modules_install} puts a build's modules, in the build directory ({@code INSTALL_MOD_PATH}). */
+    public static final String MODULES_STAGING = "kforge-modules";
     private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
 
     private final KernelMake make;
@@ -70,7 +72,7 @@ public final class KernelBuild {
     }
 
     private Path stagingDir() {
-        return make.buildDir().resolve("kforge-modules");
+        return make.buildDir().resolve(MODULES_STAGING);
     }
 
     private Path modulesDir() throws IOException {

@@ -7,13 +7,11 @@ import java.time.Duration;
 import java.util.function.Consumer;
 import org.kforge.KforgeException;
 import org.kforge.asset.CacheDir;
-import org.kforge.asset.DebianAssets;
 import org.kforge.bisect.KernelBooter;
 import org.kforge.board.DeployPlan;
 import org.kforge.board.DeployPlanner;
 import org.kforge.board.DeployResult;
 import org.kforge.board.Deployer;
-import org.kforge.board.PowerSwitch;
 import org.kforge.board.TrialWatch;
 import org.kforge.profile.BoardProfile;
 
@@ -55,7 +53,7 @@ final class BoardBisectBoot implements KernelBooter {
     public Boot boot(String commit, Path image, int attempt) throws InterruptedException {
         try {
             Path runDir = KernelBooter.freshRunDir(runs, commit, attempt);
-            Path modules = buildDir.resolve("kforge-modules");
+            Path modules = buildDir.resolve(org.kforge.build.KernelBuild.MODULES_STAGING);
             Path dtbs = buildDir.resolve("arch/arm64/boot/dts");
             // the commit on the command line: the board says which step it runs (/proc/cmdline), and the slot is the
             // step's own, never one a kforge deploy of the same kernel made (or config.txt boots)
@@ -63,10 +61,8 @@ final class BoardBisectBoot implements KernelBooter {
             DeployPlan plan = DeployPlanner.plan(board, image, Files.isDirectory(modules) ? modules : null, null,
                     board.firmware().dtb() != null && Files.isDirectory(dtbs) ? dtbs : null, words, runDir);
             Files.writeString(runDir.resolve("plan.txt"), plan.explain());
-            Path busybox = plan.initramfs() == null ? null
-                    : new DebianAssets(cache, "arm64", progress).tree("busybox-static", false, false).resolve("bin/busybox");
-            Deployer deployer = new Deployer(() -> BoardSsh.login(board, cache), new PowerSwitch(board.power(), board.name()),
-                    line -> progress.accept("  " + line), line -> { });
+            Path busybox = BoardDeploys.busybox(plan, cache, progress);
+            Deployer deployer = BoardDeploys.deployer(board, cache, line -> progress.accept("  " + line), line -> { });
             DeployResult r = deployer.trial(plan, busybox, runDir, limits);
             if (r.fellBackTo() == null) {
                 // every later step needs the board: stop here (exit 2 aborts the bisection) rather than skip them all

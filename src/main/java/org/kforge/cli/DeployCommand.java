@@ -8,13 +8,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.kforge.KforgeException;
 import org.kforge.asset.CacheDir;
-import org.kforge.asset.DebianAssets;
 import org.kforge.asset.HostCommand;
 import org.kforge.board.DeployPlan;
 import org.kforge.board.DeployPlanner;
 import org.kforge.board.DeployResult;
 import org.kforge.board.Deployer;
-import org.kforge.board.PowerSwitch;
 import org.kforge.board.TrialWatch;
 import org.kforge.profile.BoardProfile;
 import org.kforge.report.VerdictText;
@@ -69,10 +67,8 @@ final class DeployCommand implements Callable<Integer> {
         if (timeout <= 0 || silence <= 0 || hang <= 0) throw KforgeException.badInput("timeouts must be positive", null);
         if (!dryRun) b = TwinBoards.live(b, cache);
         BoardProfile live = b;
-        PowerSwitch power = new PowerSwitch(b.power(), b.name());
         StatusLine status = new StatusLine(spec.commandLine().getErr());
-        Deployer deployer = new Deployer(() -> BoardSsh.login(live, cache), power, status::show,
-                quiet ? line -> { } : spec.commandLine().getOut()::println);
+        Deployer deployer = BoardDeploys.deployer(live, cache, status::show, quiet ? line -> { } : spec.commandLine().getOut()::println);
         if (rollback) {
             if (kernel != null || kernelTree != null || modules != null) throw KforgeException.badInput("--rollback takes no kernel", null);
             if (dryRun) {
@@ -108,8 +104,7 @@ final class DeployCommand implements Callable<Integer> {
                     null, "make modules_install", "kforge build the tree first");
             plan = DeployPlanner.plan(b, kernel, staged, null, dtbs, append, runDir);
         }
-        Path busybox = plan.initramfs() == null ? null
-                : new DebianAssets(cache, "arm64", status::show).tree("busybox-static", false, false).resolve("bin/busybox");
+        Path busybox = BoardDeploys.busybox(plan, cache, status::show);
         DeployResult r;
         try (status) {
             r = deployer.run(plan, busybox, runDir, new TrialWatch.Limits(Duration.ofSeconds(silence), Duration.ofSeconds(hang),
